@@ -1,0 +1,52 @@
+// What the core asks a platform to show: a semantic message. The platform's renderer turns it
+// into Block Kit or Mattermost markdown, escaping `body` and neutralising its mentions.
+#pragma once
+
+#include "bot/ids.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace openfloor::bot {
+
+enum class action { confirm, cancel, approve, reject, reply, flag };
+
+// "openfloor_confirm", …: the action ids of interface.md.
+std::string_view action_id(action a);
+bool parse_action_id(std::string_view id, action& out);
+
+struct button {
+    bot::action action = action::confirm;
+    std::string label;
+    std::string value; // opaque: a draft id or a post reference
+
+    bool operator==(const button&) const = default; // what message's defaulted == needs
+};
+
+enum class message_kind {
+    notice,           // the bot speaking to one person: `text` only
+    preview,          // `text`, then `body` as it will appear, then confirm/cancel buttons
+    channel_post,     // the anonymous post: `category_label`, #`number`, `body`
+    thread_answer,    // the author's answer in #number's thread: `body`, then `text` as signature
+    queue_item,       // moderators: `text` heading, `body`, approve/reject buttons
+    relay,            // to the author: `text` heading ("#N — Bob replied:"), then `body`
+    moderator_notice, // to the moderators channel: `text` only
+};
+
+struct message {
+    message_kind kind = message_kind::notice;
+    std::string text;           // the bot's own words, already in the configured language
+    std::string body;           // words a person wrote, kept exactly as written
+    post_number number = 0;     // the post this is about, 0 for none
+    std::string category_label; // channel_post: the category's label
+    std::vector<button> buttons;
+
+    bool operator==(const message&) const = default;
+};
+
+// Outbox payloads are stored sealed; these give the bytes to seal and read them back.
+std::string encode(const message& m);
+bool decode(std::string_view encoded, message& out);
+
+} // namespace openfloor::bot

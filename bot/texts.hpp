@@ -1,0 +1,86 @@
+// Every sentence the bot says, by id, in the configured language. Templates use named
+// placeholders ("{n}", "{channel}") filled by say(). Tone: kind, plain, never blaming.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace openfloor::bot {
+
+enum class text_id {
+    help,
+    preview,
+    preview_review,
+    button_post,
+    button_cancel,
+    button_approve,
+    button_reject,
+    posted,
+    queued_for_review,
+    approved_author,
+    rejected_author,
+    reason_suffix,
+    deleted_author,
+    deleted_by_author,
+    cancelled,
+    nothing_to_cancel,
+    no_draft_waiting,
+    draft_expired,
+    draft_not_yours,
+    empty_text,
+    too_long,
+    banned_until,
+    banned_forever,
+    rate_limited,
+    blocked_word,
+    unknown_channel,
+    no_channel,
+    unknown_category,
+    unknown_post,
+    not_author,
+    not_author_no_anonymous_replies,
+    not_moderator,
+    not_in_channel_yet,
+    not_awaiting_review,
+    already_removed,
+    reply_empty,
+    reply_sent,
+    thread_signature,
+    relay_heading,
+    queue_heading,
+    queue_approved,
+    queue_rejected,
+    queue_deleted,
+    mod_approved,
+    mod_rejected,
+    mod_deleted,
+    mod_banned_for,
+    mod_banned_forever,
+    mod_unbanned,
+    mod_not_banned,
+    bad_duration,
+    stats_heading,
+    stats_line,
+    stats_totals,
+    stats_reply_time,
+    stats_no_reply_time,
+    delivery_failed_moderators,
+    delivery_failed_author,
+    storage_trouble,
+    not_available_yet,
+};
+
+using text_args = std::initializer_list<std::pair<std::string_view, std::string>>;
+
+class texts {
+public:
+    explicit texts(std::string_view locale);
+    std::string say(text_id id, text_args args = {}) const;
+
+private:
+    std::string locale_;
+};
+
+} // namespace openfloor::bot

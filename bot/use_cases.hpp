@@ -1,0 +1,31 @@
+// The use cases of the core, one group per file: posting, moderation, threads, stats. Each runs
+// inside the transaction its caller (bot::core) opened, and answers through the use_case.
+#pragma once
+
+#include "bot/grammar.hpp"
+#include "bot/use_case.hpp"
+
+#include <string_view>
+
+namespace openfloor::bot {
+
+// posting.cpp: product.md §2.
+result<void> start_post(use_case& w, const post_command& cmd);
+result<void> confirm_draft(use_case& w, std::string_view draft_id);
+result<void> confirm_latest_draft(use_case& w);
+result<void> cancel_drafts(use_case& w, std::string_view draft_id); // "" = all of the author's
+
+// moderation.cpp: product.md §4.
+result<void> moderate(use_case& w, const moderator_command& cmd);
+result<void> delete_post(use_case& w, const delete_command& cmd); // author or moderator
+result<void> show_stats(use_case& w, const stats_command& cmd);
+
+// threads.cpp: product.md §3.
+result<void> answer_as_author(use_case& w, const reply_command& cmd);
+result<void> relay_to_author(use_case& w, const thread_reply& r);
+result<void> answer_relay(use_case& w, std::string_view relay_ref, std::string_view text);
+
+// help.cpp
+result<void> show_help(use_case& w);
+
+} // namespace openfloor::bot

@@ -1,0 +1,57 @@
+// bot::store over one SQLite file: the connection, and one repository per port on it.
+#pragma once
+
+#include "bot/ports.hpp"
+#include "storage/sqlite_audit.hpp"
+#include "storage/sqlite_authors.hpp"
+#include "storage/sqlite_drafts.hpp"
+#include "storage/sqlite_events.hpp"
+#include "storage/sqlite_outbox.hpp"
+#include "storage/sqlite_posts.hpp"
+#include "storage/sqlite_rates.hpp"
+#include "storage/sqlite_routes.hpp"
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+
+namespace openfloor::storage {
+
+class sqlite_store final : public bot::store {
+public:
+    // Opens or creates the file and brings its schema up to date. Throws std::runtime_error with
+    // a message for the operator when it cannot (unwritable path, a schema newer than us, ...).
+    explicit sqlite_store(const std::string& path);
+    sqlite_store(const sqlite_store&) = delete;
+    sqlite_store& operator=(const sqlite_store&) = delete;
+
+    bot::result<std::unique_ptr<bot::transaction>> begin() override;
+    bot::drafts_repository& drafts() override { return drafts_; }
+    bot::posts_repository& posts() override { return posts_; }
+    bot::authors_repository& authors() override { return authors_; }
+    bot::routes_repository& routes() override { return routes_; }
+    bot::rate_repository& rates() override { return rates_; }
+    bot::audit_repository& audit() override { return audit_; }
+    bot::outbox_repository& outbox() override { return outbox_; }
+    bot::events_repository& events() override { return events_; }
+
+    // The schema version of the open file (the latest this binary knows, once open).
+    int schema_version() const { return schema_version_; }
+
+    // Test hook: create or open `path` and migrate it only up to `version`, to build an older file.
+    static void migrate_to(const std::string& path, int version);
+
+private:
+    SQLite::Database db_; // first: the repositories below hold references to it
+    int schema_version_ = 0;
+    sqlite_drafts drafts_;
+    sqlite_posts posts_;
+    sqlite_authors authors_;
+    sqlite_routes routes_;
+    sqlite_rates rates_;
+    sqlite_audit audit_;
+    sqlite_outbox outbox_;
+    sqlite_events events_;
+};
+
+} // namespace openfloor::storage

@@ -1,0 +1,100 @@
+// Upgrading a file in place: a version-1 file, written by an older openfloor, keeps its rows.
+#include "storage/migrations.hpp"
+#include "storage/sqlite_store.hpp"
+#include "tests/storage/sqlite_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using namespace openfloor::storage_testing;
+using openfloor::storage::sqlite_store;
+
+class SqliteMigrations : public ::testing::Test {
+protected:
+    // What openfloor at schema version 1 wrote: no first_reply_at column yet.
+    void write_version_one_post() {
+        SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+        SQLite::Statement insert(
+            db, "INSERT INTO posts (platform, workspace, number, channel_key, channel_id, "
+                "category, text, state, awaiting_review, author_seal, message_ref, queue_ref, "
+                "created_at, posted_at) VALUES ('slack', 'T1', 1, 'mistakes', 'C0TEAM', "
+                "'question', ?, 'posted', 0, x'0102', '1700000000.000100', NULL, ?, ?)");
+        insert.bind(1, "Old text");
+        insert.bind(2, std::int64_t{1'700'000'000'000});
+        insert.bind(3, std::int64_t{1'700'000'001'000});
+        insert.exec();
+    }
+
+    int file_version() const {
+        SQLite::Database db(path_, SQLite::OPEN_READONLY);
+        return db.execAndGet("PRAGMA user_version").getInt();
+    }
+
+    openfloor::testing::temp_dir dir_;
+    std::string path_ = dir_.file("openfloor.db").string();
+};
+
+TEST_F(SqliteMigrations, BuildsAnOlderFileOnRequest) {
+    sqlite_store::migrate_to(path_, 1);
+    EXPECT_EQ(file_version(), 1);
+}
+
+TEST_F(SqliteMigrations, UpgradesAVersionOneFileInPlaceKeepingItsPosts) {
+    sqlite_store::migrate_to(path_, 1);
+    write_version_one_post();
+
+    sqlite_store store(path_);
+    EXPECT_EQ(store.schema_version(), openfloor::storage::latest_schema_version());
+    EXPECT_EQ(file_version(), openfloor::storage::latest_schema_version());
+
+    auto found = store.posts().find("T1", 1);
+    ASSERT_TRUE(found.has_value());
+    ASSERT_TRUE(found->has_value());
+    const auto& post = **found;
+    EXPECT_EQ(post.text, "Old text");
+    EXPECT_EQ(post.state, openfloor::bot::post_state::posted);
+    EXPECT_EQ(post.message_ref, "1700000000.000100");
+    EXPECT_EQ(post.posted_at, at_ms(1'700'000'001'000));
+    EXPECT_FALSE(post.first_reply_at.has_value());
+}
+
+TEST_F(SqliteMigrations, LetsAnUpgradedPostTakeTheNewColumn) {
+    sqlite_store::migrate_to(path_, 1);
+    write_version_one_post();
+    sqlite_store store(path_);
+    auto found = store.posts().find("T1", 1);
+    ASSERT_TRUE(found.has_value() && found->has_value());
+
+    auto post = **found;
+    post.first_reply_at = at_ms(1'700'000'002'000);
+    ASSERT_TRUE(store.posts().update(post));
+    auto again = store.posts().find("T1", 1);
+    ASSERT_TRUE(again.has_value() && again->has_value());
+    EXPECT_EQ((*again)->first_reply_at, at_ms(1'700'000'002'000));
+    auto next = store.posts().next_number("T1");
+    ASSERT_TRUE(next.has_value());
+    EXPECT_EQ(*next, 2);
+}
+
+TEST_F(SqliteMigrations, LeavesANewerFileUntouchedWhenRefusing) {
+    sqlite_store::migrate_to(path_, openfloor::storage::latest_schema_version());
+    {
+        SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = 99");
+    }
+    EXPECT_THROW(sqlite_store store(path_), std::runtime_error);
+    EXPECT_EQ(file_version(), 99);
+}
+
+TEST_F(SqliteMigrations, RejectsAnUnknownTargetVersion) {
+    EXPECT_THROW(sqlite_store::migrate_to(path_, openfloor::storage::latest_schema_version() + 1),
+                 std::invalid_argument);
+}
+
+} // namespace
