@@ -1,15 +1,42 @@
-// `openfloor run`: load the config, open the database, build the core. Platform connections are
-// wired in here as their adapters land.
+// `openfloor run`: load the config, build the bot, connect, serve until SIGINT/SIGTERM, then
+// drain: stop accepting, let in-flight requests and sends finish (bounded), close the database.
+#include "app/bot_app.hpp"
 #include "app/cli.hpp"
-#include "bot/core.hpp"
+#include "adapters/transport/spawn.hpp"
 #include "bot/log.hpp"
 #include "config/loader.hpp"
-#include "storage/sqlite_store.hpp"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <csignal>
 #include <iostream>
-#include <memory>
 
 namespace openfloor::app {
+namespace {
+
+constexpr auto drain_deadline = std::chrono::seconds(10);
+
+asio::awaitable<void> start_or_quit(bot_app& app, asio::io_context& ioc, int& exit_code) {
+    if (!co_await app.start()) {
+        exit_code = exit_runtime;
+        app.stop();
+        ioc.stop();
+    }
+}
+
+// Waits (bounded) for in-flight work to finish after stop(), then ends the event loop.
+asio::awaitable<void> drain(bot_app& app, asio::io_context& ioc) {
+    asio::steady_timer tick(ioc);
+    const auto give_up = std::chrono::steady_clock::now() + drain_deadline;
+    while (!app.idle() && std::chrono::steady_clock::now() < give_up) {
+        tick.expires_after(std::chrono::milliseconds(50));
+        co_await tick.async_wait(transport::use_tuple);
+    }
+    ioc.stop();
+}
+
+} // namespace
 
 int run_bot(const invocation& inv) {
     const auto loaded = config::load_file(inv.config_path);
@@ -21,22 +48,34 @@ int run_bot(const invocation& inv) {
     }
     const config::settings& settings = *loaded.value;
     bot::log::init(settings.log);
-    std::unique_ptr<storage::sqlite_store> db;
+    for (const auto& note : loaded.notes) {
+        bot::log::info("config.note", {{"note", note}});
+    }
+
+    asio::io_context ioc{1};
+    std::unique_ptr<bot_app> app;
     try {
-        db = std::make_unique<storage::sqlite_store>(settings.storage.path);
+        app = std::make_unique<bot_app>(ioc, settings);
     } catch (const std::exception& e) {
-        bot::log::error("storage.open_failed", {{"path", settings.storage.path}, {"why", e.what()}});
+        bot::log::error("openfloor.start_failed", {{"why", e.what()}});
         std::cerr << "openfloor: " << e.what() << '\n';
         return exit_runtime;
     }
-    bot::identity id(settings.identity.key);
-    bot::system_clock clock;
-    bot::system_random random;
-    bot::core core(settings, *db, id, clock, random);
-    core.purge();
-    bot::log::error("run.no_adapters", {{"detail", "platform adapters are not part of this build yet"}});
-    std::cerr << "openfloor: the Slack and Mattermost connections are not part of this build yet\n";
-    return exit_runtime;
+    int exit_code = exit_ok;
+    asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+        if (ec) {
+            return;
+        }
+        bot::log::info("openfloor.signal", {{"signal", signal}});
+        app->stop();
+        transport::spawn_logged(ioc.get_executor(), "drain", drain(*app, ioc));
+    });
+    transport::spawn_logged(ioc.get_executor(), "start", start_or_quit(*app, ioc, exit_code));
+    ioc.run();
+    app.reset(); // closes the database cleanly (checkpoints the WAL)
+    bot::log::info("openfloor.stopped", {{"exit_code", exit_code}});
+    return exit_code;
 }
 
 } // namespace openfloor::app

@@ -116,6 +116,12 @@ reply core::on_action(const actor& who, action what, std::string_view value, sur
     });
 }
 
+reply core::on_compose(const actor& who, std::string_view channel_key, std::string_view category,
+                       std::string_view text) {
+    return run(&who, surface::ephemeral, {},
+               [&](use_case& w) -> result<void> { return compose_post(w, channel_key, category, text); });
+}
+
 void core::on_thread_reply(const thread_reply& r) {
     run(nullptr, surface::ephemeral, r.event_key,
         [&](use_case& w) -> result<void> { return relay_to_author(w, r); });

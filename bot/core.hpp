@@ -37,7 +37,8 @@ enum class surface {
 // What the adapter must show the actor right away (ephemeral answer, or HTTP response).
 struct reply {
     std::vector<message> messages;
-    bool duplicate = false; // the event was seen before; nothing was done
+    bool duplicate = false;      // the event was seen before; nothing was done
+    post_number published = 0;   // the number of the post this call confirmed, if any
 };
 
 // A message someone wrote in the thread of an anonymous post.
@@ -61,6 +62,9 @@ public:
                   std::string_view event_key = {});
     // A button: confirm/cancel carry a draft id, approve/reject a post number.
     reply on_action(const actor& who, action what, std::string_view value, surface where);
+    // A compose form (Slack's modal) submitted: the form was the preview, so it posts at once.
+    reply on_compose(const actor& who, std::string_view channel_key, std::string_view category,
+                     std::string_view text);
     // A reply in an anonymous post's thread: relayed to the author.
     void on_thread_reply(const thread_reply& r);
     // The author answering in the DM thread of a relayed message (`relay_ref` its message ref).

@@ -47,8 +47,7 @@ OSSL_PARAM octet_param(const char* name, std::string_view v) {
 }
 
 OSSL_PARAM sha256_param(const char* name) {
-    static const char sha256[] = "SHA256";
-    return OSSL_PARAM_construct_utf8_string(name, const_cast<char*>(sha256), 0);
+    return OSSL_PARAM_construct_utf8_string(name, const_cast<char*>("SHA256"), 0);
 }
 
 const unsigned char* as_uchar(std::string_view v) {
@@ -82,10 +81,10 @@ digest hmac_sha256(std::string_view key, std::string_view data) {
     if (!ctx) {
         throw std::runtime_error("OpenSSL: HMAC unavailable");
     }
-    const OSSL_PARAM params[] = {sha256_param(OSSL_MAC_PARAM_DIGEST), OSSL_PARAM_construct_end()};
+    const std::array params{sha256_param(OSSL_MAC_PARAM_DIGEST), OSSL_PARAM_construct_end()};
     digest out{};
     std::size_t outl = 0;
-    if (EVP_MAC_init(ctx.get(), as_uchar(key), key.size(), params) != 1 ||
+    if (EVP_MAC_init(ctx.get(), as_uchar(key), key.size(), params.data()) != 1 ||
         EVP_MAC_update(ctx.get(), as_uchar(data), data.size()) != 1 ||
         EVP_MAC_final(ctx.get(), out.data(), &outl, out.size()) != 1 || outl != out.size()) {
         throw std::runtime_error("OpenSSL: HMAC-SHA256 failed");
@@ -103,7 +102,7 @@ bytes hkdf_sha256(std::string_view secret, std::string_view salt, std::string_vi
     if (!ctx) {
         throw std::runtime_error("OpenSSL: HKDF unavailable");
     }
-    const OSSL_PARAM params[] = {
+    const std::array params{
         sha256_param(OSSL_KDF_PARAM_DIGEST),
         octet_param(OSSL_KDF_PARAM_KEY, secret),
         octet_param(OSSL_KDF_PARAM_SALT, salt),
@@ -111,7 +110,7 @@ bytes hkdf_sha256(std::string_view secret, std::string_view salt, std::string_vi
         OSSL_PARAM_construct_end(),
     };
     bytes out(length);
-    if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) != 1) {
+    if (EVP_KDF_derive(ctx.get(), out.data(), out.size(), params.data()) != 1) {
         throw std::runtime_error("OpenSSL: HKDF-SHA256 failed");
     }
     return out;
@@ -207,7 +206,7 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 }
 
 std::string to_hex(std::span<const std::uint8_t> data) {
-    static constexpr char digits[] = "0123456789abcdef";
+    constexpr std::string_view digits = "0123456789abcdef";
     std::string out;
     out.reserve(data.size() * 2);
     for (const std::uint8_t b : data) {

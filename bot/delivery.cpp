@@ -219,8 +219,10 @@ result<void> core::record_success(use_case& w, const delivery_job& job,
     if (job.kind == job_kind::direct_message) {
         if (job.body.kind == message_kind::relay && !outcome.message_ref.empty()) {
             if (job.post_id) {
+                // Keyed by the DM channel it landed in: a reply in its thread comes from there.
+                const std::string& landed = outcome.channel.empty() ? job.channel_id : outcome.channel;
                 OPENFLOOR_CHECK(db_.routes().link_relay(
-                    id_.keyed_hash("relay", job.channel_id + "|" + outcome.message_ref),
+                    id_.keyed_hash("relay", landed + "|" + outcome.message_ref),
                     *job.post_id, w.now));
             }
         }

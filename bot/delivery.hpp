@@ -35,6 +35,7 @@ struct delivery_result {
     std::string message_ref;
     std::optional<std::chrono::milliseconds> retry_after;
     std::string reason; // a short code for logs and moderators: "http_503", "channel_not_found"
+    std::string channel; // where it landed, when the platform says (a DM sent to a user id)
 };
 
 // next_delivery() gives either a job or the time to look again (nullopt: nothing is waiting).

@@ -220,6 +220,7 @@ result<void> publish(use_case& w, const checked_post& p, const bytes& sealed_rou
         OPENFLOOR_CHECK(
             w.answer(w.say.say(text_id::posted, {{"n", n}, {"channel", post.channel_key}})));
     }
+    w.collected().published = number;
     log::info("post.confirmed", {{"platform", w.workspace()},
                                  {"channel", post.channel_key},
                                  {"post", number},
@@ -260,6 +261,29 @@ result<void> start_post(use_case& w, const post_command& cmd) {
     OPENFLOOR_CHECK(w.db.drafts().save(d));
     log::debug("draft.created", {{"channel", d.channel_key}});
     return w.answer(preview_of(w, *checked, d.id));
+}
+
+result<void> compose_post(use_case& w, std::string_view channel_key, std::string_view category,
+                          std::string_view text) {
+    post_command cmd;
+    cmd.channel_key = std::string(channel_key);
+    cmd.text = std::string(text);
+    cmd.text_with_word = cmd.text;
+    if (const auto* cat = w.settings.find_category(category); cat && !cat->keywords.empty()) {
+        std::string word = cat->keywords.front();
+        std::transform(word.begin(), word.end(), word.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        cmd.category_word = word;
+    }
+    OPENFLOOR_TRY(auto checked, check_post(w, cmd));
+    if (!checked) {
+        return {};
+    }
+    OPENFLOOR_TRY(bool allowed, may_post(w));
+    if (!allowed) {
+        return {};
+    }
+    return publish(w, *checked, route_of(w));
 }
 
 result<void> confirm_draft(use_case& w, std::string_view draft_id) {

@@ -14,6 +14,9 @@ result<void> start_post(use_case& w, const post_command& cmd);
 result<void> confirm_draft(use_case& w, std::string_view draft_id);
 result<void> confirm_latest_draft(use_case& w);
 result<void> cancel_drafts(use_case& w, std::string_view draft_id); // "" = all of the author's
+// A filled-in form (channel key, category name, text): checked like a DM, then published.
+result<void> compose_post(use_case& w, std::string_view channel_key, std::string_view category,
+                          std::string_view text);
 
 // moderation.cpp: product.md §4.
 result<void> moderate(use_case& w, const moderator_command& cmd);

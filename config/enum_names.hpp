@@ -10,7 +10,6 @@
 
 namespace openfloor::config::detail {
 
-
 inline constexpr std::array platform_names{
     std::pair{std::string_view("slack"), platform::slack},
     std::pair{std::string_view("mattermost"), platform::mattermost}};
@@ -23,18 +22,15 @@ inline constexpr std::array blocked_action_names{
 inline constexpr std::array slack_mode_names{
     std::pair{std::string_view("socket"), slack_mode::socket},
     std::pair{std::string_view("http"), slack_mode::http}};
-inline constexpr std::array notices_names{
-    std::pair{std::string_view("dm"), notices_mode::dm},
-    std::pair{std::string_view("home"), notices_mode::home}};
-inline constexpr std::array log_format_names{
-    std::pair{std::string_view("json"), log_format::json},
-    std::pair{std::string_view("text"), log_format::text}};
-inline constexpr std::array log_level_names{
-    std::pair{std::string_view("trace"), log_level::trace},
-    std::pair{std::string_view("debug"), log_level::debug},
-    std::pair{std::string_view("info"), log_level::info},
-    std::pair{std::string_view("warn"), log_level::warn},
-    std::pair{std::string_view("error"), log_level::error}};
+inline constexpr std::array notices_names{std::pair{std::string_view("dm"), notices_mode::dm},
+                                          std::pair{std::string_view("home"), notices_mode::home}};
+inline constexpr std::array log_format_names{std::pair{std::string_view("json"), log_format::json},
+                                             std::pair{std::string_view("text"), log_format::text}};
+inline constexpr std::array log_level_names{std::pair{std::string_view("trace"), log_level::trace},
+                                            std::pair{std::string_view("debug"), log_level::debug},
+                                            std::pair{std::string_view("info"), log_level::info},
+                                            std::pair{std::string_view("warn"), log_level::warn},
+                                            std::pair{std::string_view("error"), log_level::error}};
 inline constexpr std::array<std::string_view, 3> locale_names{"en", "es", "sv"};
 
 template <class Enum, std::size_t N>

@@ -24,7 +24,9 @@ public:
     using reference = const char&;
 
     counting_iterator() = default;
-    counting_iterator(const char* pos, line_counter* counter) : pos_(pos), counter_(counter) {}
+    counting_iterator(const char* pos, line_counter* counter)
+        : pos_(pos)
+        , counter_(counter) {}
 
     reference operator*() const { return *pos_; }
     counting_iterator& operator++() {
@@ -60,7 +62,7 @@ std::string clean_message(std::string_view what) {
             what.remove_prefix(colon + 2);
         }
     }
-    static constexpr char hex[] = "0123456789abcdef";
+    constexpr std::string_view hex = "0123456789abcdef";
     std::string out;
     for (const char c : what) {
         const auto byte = static_cast<unsigned char>(c);
@@ -78,7 +80,8 @@ std::string clean_message(std::string_view what) {
 class dom_builder {
 public:
     dom_builder(json_with_lines& out, const line_counter& counter)
-        : out_(out), counter_(counter) {}
+        : out_(out)
+        , counter_(counter) {}
 
     bool null() { return add(json(nullptr), token_line()); }
     bool boolean(bool v) { return add(json(v), token_line()); }
@@ -141,9 +144,8 @@ bool dom_builder::key(json::string_t& name) {
     const int line = token_line();
     if (top.value->contains(name)) {
         // nlohmann keeps the last value silently; a repeated key is almost always a mistake.
-        out_.problems.push_back({{}, line, path,
-                                 "duplicate key; first on line " +
-                                     std::to_string(out_.lines[path])});
+        out_.problems.push_back(
+            {{}, line, path, "duplicate key; first on line " + std::to_string(out_.lines[path])});
     }
     out_.lines[path] = line;
     pending_slot_ = &(*top.value)[name];
@@ -198,7 +200,8 @@ json_with_lines parse_json_with_lines(std::string_view text) {
         out.complete = json::sax_parse(first, last, &builder, json::input_format_t::json,
                                        /*strict=*/true, /*ignore_comments=*/true);
     } catch (const std::exception& e) { // only allocation can throw here; report, never crash
-        out.problems.push_back({{}, counter.line, "(json)", std::string("cannot parse: ") + e.what()});
+        out.problems.push_back(
+            {{}, counter.line, "(json)", std::string("cannot parse: ") + e.what()});
         out.complete = false;
     }
     const bool reported = !out.problems.empty() && out.problems.back().path == "(json)";

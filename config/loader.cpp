@@ -59,7 +59,7 @@ void read_blocks(detail::object_reader& root, settings& s) {
     detail::read_slack(root, s);
     detail::read_mattermost(root, s);
     if (!s.slack && !s.mattermost) {
-        root.ctx().problem("(root)", "needs a \"slack\" or a \"mattermost\" block (or both)");
+        root.ctx().problem("(root)", R"(needs a "slack" or a "mattermost" block (or both))");
     }
     detail::read_categories(root, s);
     detail::read_moderation(root, s);
@@ -107,7 +107,8 @@ std::string format(const problem& p) {
 }
 
 std::optional<std::string> process_env(std::string_view name) {
-    const char* value = std::getenv(std::string(name).c_str());
+    // Config is loaded once at startup, before any other thread exists.
+    const char* value = std::getenv(std::string(name).c_str()); // NOLINT(concurrency-mt-unsafe)
     return value == nullptr ? std::nullopt : std::optional<std::string>(value);
 }
 

@@ -18,9 +18,9 @@ using env_lookup = std::function<std::optional<std::string>(std::string_view nam
 std::optional<std::string> process_env(std::string_view name);
 
 struct loaded {
-    std::optional<settings> value;   // set only when problems is empty
-    std::vector<problem> problems;   // every problem found, in file order
-    std::vector<std::string> notes;  // non-fatal remarks that `openfloor check` prints
+    std::optional<settings> value;  // set only when problems is empty
+    std::vector<problem> problems;  // every problem found, in file order
+    std::vector<std::string> notes; // non-fatal remarks that `openfloor check` prints
 };
 
 loaded load_file(const std::string& path, const env_lookup& env = process_env);

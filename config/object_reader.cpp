@@ -17,8 +17,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                               diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
             diagonal = above;
         }
     }
@@ -59,10 +59,12 @@ std::string list_choices(const std::vector<std::string_view>& names) {
 } // namespace
 
 object_reader::object_reader(context& ctx, const json* value, std::string path)
-    : ctx_(&ctx), path_(std::move(path)) {
+    : ctx_(&ctx)
+    , path_(std::move(path)) {
     if (value != nullptr && !value->is_object()) {
         ctx.problem(path_, "expected an object, got " + describe(*value));
         value = nullptr;
+        wrong_type_ = true;
     }
     object_ = value;
 }
@@ -80,7 +82,7 @@ const json* object_reader::get(std::string_view key) {
 
 const json* object_reader::require(std::string_view key) {
     const json* v = get(key);
-    if (v == nullptr) {
+    if (v == nullptr && !wrong_type_) {
         ctx_->problem(path_of(key), "is required but missing");
     }
     return v;
@@ -132,7 +134,7 @@ void object_reader::nullable_string(std::string_view key, std::optional<std::str
 }
 
 std::optional<std::size_t> object_reader::one_of(std::string_view key,
-                                                  const std::vector<std::string_view>& names) {
+                                                 const std::vector<std::string_view>& names) {
     const auto value = string(key);
     if (!value) {
         return std::nullopt;

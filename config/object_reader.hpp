@@ -30,7 +30,7 @@ public:
 
     // The raw value under `key`, or null when absent; marks the key as known.
     const json* get(std::string_view key);
-    // Like get(), but reports a missing key.
+    // Like get(), but reports a missing key (unless the block itself was not an object).
     const json* require(std::string_view key);
     object_reader child(std::string_view key) { return {*ctx_, get(key), path_of(key)}; }
 
@@ -50,6 +50,7 @@ public:
     template <class Enum, std::size_t N>
     bool enumeration(std::string_view key, Enum& out, const std::array<choice<Enum>, N>& table) {
         std::vector<std::string_view> names;
+        names.reserve(N);
         for (const auto& [name, value] : table) {
             names.push_back(name);
         }
@@ -78,6 +79,7 @@ public:
 private:
     context* ctx_;
     const json* object_ = nullptr;
+    bool wrong_type_ = false; // reported once; missing keys inside it would only be noise
     std::string path_;
     std::vector<std::string> known_;
 };

@@ -21,8 +21,8 @@ void read_delay(object_reader& posting, posting_settings& out) {
         return;
     }
     if (v->size() != 2) {
-        ctx.problem(path, "needs exactly two integers [min, max], got " +
-                              std::to_string(v->size()));
+        ctx.problem(path,
+                    "needs exactly two integers [min, max], got " + std::to_string(v->size()));
         return;
     }
     const auto low = read_integer(ctx, (*v)[0], index_path(path, 0), 0, max_delay_seconds);

@@ -40,7 +40,8 @@ void check_unique_keywords(context& ctx, const category_settings& c, const objec
                            bool defaulted, std::map<std::string, keyword_owner>& owners) {
     for (std::size_t i = 0; i < c.keywords.size(); ++i) {
         const std::string path = defaulted ? r.path() : index_path(r.path_of("keywords"), i);
-        const auto [it, fresh] = owners.try_emplace(lowercase(c.keywords[i]), keyword_owner{c.name, path});
+        const auto [it, fresh] =
+            owners.try_emplace(lowercase(c.keywords[i]), keyword_owner{c.name, path});
         if (!fresh && it->second.category != c.name) {
             ctx.problem(path, quote(c.keywords[i]) + " is already a keyword of category " +
                                   quote(it->second.category) + " (line " +

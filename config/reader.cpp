@@ -157,9 +157,8 @@ std::optional<std::int64_t> read_integer(context& ctx, const json& v, const std:
     return n;
 }
 
-std::optional<std::vector<std::string>> read_strings(context& ctx, const json& v,
-                                                     const std::string& path,
-                                                     bool allow_empty_items) {
+std::optional<std::vector<std::string>>
+read_strings(context& ctx, const json& v, const std::string& path, bool allow_empty_items) {
     if (!v.is_array()) {
         ctx.problem(path, "expected an array of strings, got " + describe(v));
         return std::nullopt;

@@ -15,7 +15,9 @@ namespace openfloor::config::detail {
 
 class context {
 public:
-    context(const line_map& lines, const env_lookup& env) : lines_(lines), env_(env) {}
+    context(const line_map& lines, const env_lookup& env)
+        : lines_(lines)
+        , env_(env) {}
 
     // The line of a path, or of its nearest ancestor that is in the file.
     int line_of(std::string_view path) const;
@@ -46,8 +48,7 @@ std::optional<bool> read_bool(context& ctx, const json& v, const std::string& pa
 std::optional<std::int64_t> read_integer(context& ctx, const json& v, const std::string& path,
                                          std::int64_t min, std::int64_t max);
 // An array of strings; empty items are reported unless allowed.
-std::optional<std::vector<std::string>> read_strings(context& ctx, const json& v,
-                                                     const std::string& path,
-                                                     bool allow_empty_items);
+std::optional<std::vector<std::string>>
+read_strings(context& ctx, const json& v, const std::string& path, bool allow_empty_items);
 
 } // namespace openfloor::config::detail

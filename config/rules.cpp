@@ -4,9 +4,9 @@
 
 #include "config/reader.hpp"
 
-#include <boost/url/parse.hpp>
 #include <boost/url/ipv4_address.hpp>
 #include <boost/url/ipv6_address.hpp>
+#include <boost/url/parse.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -23,7 +23,8 @@ bool is_dns_name(std::string_view host) {
     std::size_t label = 0;
     char previous = '.';
     for (const char c : host) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        const bool alnum =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         if (c == '.') {
             if (previous == '.' || previous == '-') {
                 return false;
@@ -42,12 +43,14 @@ bool is_dns_name(std::string_view host) {
 }
 
 bool all_digits_and_dots(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
 }
 
 std::optional<std::string> check_host(std::string_view host) {
     if (host.starts_with('[')) {
-        if (!host.ends_with(']') || !boost::urls::parse_ipv6_address(host.substr(1, host.size() - 2))) {
+        if (!host.ends_with(']') ||
+            !boost::urls::parse_ipv6_address(host.substr(1, host.size() - 2))) {
             return quote(host) + " is not a valid [IPv6] address";
         }
         return std::nullopt;

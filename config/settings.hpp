@@ -30,7 +30,7 @@ struct tls_settings {
 
 struct server_settings {
     std::string listen = "127.0.0.1:8080";
-    std::optional<std::string> public_url;
+    std::optional<std::string> public_url; // http(s), without a trailing '/'
     tls_settings tls;
     std::size_t max_body_bytes = 1'048'576;
     std::chrono::milliseconds request_timeout{10'000};
@@ -55,13 +55,13 @@ struct outbound_settings {
 struct slack_settings {
     slack_mode mode = slack_mode::socket;
     secret bot_token;
-    secret app_token;      // socket mode only
-    secret signing_secret; // http mode only
-    std::string api_base_url = "https://slack.com/api/";
+    secret app_token;                                    // socket mode only
+    secret signing_secret;                               // http mode only
+    std::string api_base_url = "https://slack.com/api/"; // always ends in '/'
 };
 
 struct mattermost_settings {
-    std::string url;
+    std::string url; // http(s), without a trailing '/'; REST at {url}/api/v4
     secret bot_token;
     secret command_token;
 };
@@ -70,11 +70,12 @@ struct channel_settings {
     std::string key;
     config::platform platform = platform::slack;
     std::string channel_id;
+    // The loader fills in every configured category when the file leaves this out.
     std::vector<std::string> categories{"mistake", "question"};
     moderation_mode moderation = moderation_mode::none;
     bool confirm = true;
     bool anonymous_replies = false;
-    std::optional<std::string> webhook_url;
+    std::optional<std::string> webhook_url; // set: no threads, relays, edits or deletes
 };
 
 struct category_settings {
@@ -136,6 +137,5 @@ struct settings {
     // The author's default channel on a platform: the first configured one.
     const channel_settings* default_channel(platform p) const;
 };
-
 
 } // namespace openfloor::config

@@ -83,7 +83,8 @@ bot::bytes read_blob(const SQLite::Column& c) {
     if (data == nullptr || size <= 0) {
         return {};
     }
-    return bot::bytes(data, data + size);
+    bot::bytes out(data, data + size);
+    return out;
 }
 
 bool read_bool(const SQLite::Column& c) {

@@ -18,15 +18,16 @@ void configure(SQLite::Database& db, const std::string& path) {
     // cannot do WAL (some network mounts) keeps the old one, and we refuse rather than run on it.
     const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
     if (mode != "wal") {
-        throw std::runtime_error(path + ": cannot switch the database to WAL mode (got \"" +
-                                 mode + "\"); put it on a local filesystem");
+        throw std::runtime_error(path + ": cannot switch the database to WAL mode (got \"" + mode +
+                                 "\"); put it on a local filesystem");
     }
     // FULL, not WAL's usual NORMAL: NORMAL survives kill -9 but may lose the last commits on
     // power loss, and a post confirmed to its author must survive both.
     db.exec("PRAGMA synchronous = FULL");
     // Per connection and off by default in SQLite; outside any transaction, so set it here.
     db.exec("PRAGMA foreign_keys = ON");
-    // Retention purges must not leave the text in free pages of the file: overwrite it.
+    // Retention purges must not leave the text in the file's free pages: zero them. Debian's
+    // SQLite is built with this on; other builds are not, so we never rely on the default.
     db.exec("PRAGMA secure_delete = ON");
 }
 

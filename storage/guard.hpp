@@ -20,7 +20,8 @@ namespace openfloor::storage {
 // column readers, turned into bot::error::malformed_payload by guard().
 class malformed_row : public std::runtime_error {
 public:
-    explicit malformed_row(const std::string& column) : std::runtime_error(column) {}
+    explicit malformed_row(const std::string& column)
+        : std::runtime_error(column) {}
     std::string_view column() const { return what(); }
 };
 
@@ -45,6 +46,7 @@ auto guard(std::string_view op, Body&& body) ->
     typename detail::result_of_body<std::invoke_result_t<Body&>>::type {
     using value = std::invoke_result_t<Body&>;
     using out = typename detail::result_of_body<value>::type;
+    // Errors go in with in_place_error: result<bool> would otherwise take the code as a bool.
     try {
         if constexpr (std::is_void_v<value>) {
             body();
@@ -52,7 +54,7 @@ auto guard(std::string_view op, Body&& body) ->
         } else {
             return out(body());
         }
-    } catch (const malformed_row& e) { // in_place_error: result<bool> would take the code as a bool
+    } catch (const malformed_row& e) {
         return out(boost::system::in_place_error, malformed(op, e));
     } catch (const SQLite::Exception& e) {
         return out(boost::system::in_place_error, storage_failure(op, e));

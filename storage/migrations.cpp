@@ -147,8 +147,7 @@ void migrate(SQLite::Database& db, const std::string& name, int target) {
     if (found > latest_schema_version()) {
         throw std::runtime_error(name + ": database schema version " + std::to_string(found) +
                                  " is newer than this openfloor (" +
-                                 std::to_string(latest_schema_version()) +
-                                 "); upgrade openfloor");
+                                 std::to_string(latest_schema_version()) + "); upgrade openfloor");
     }
     for (int version = found + 1; version <= target; ++version) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);

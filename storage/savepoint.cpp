@@ -6,7 +6,8 @@
 namespace openfloor::storage {
 
 // One fixed name: savepoints nest by stack order, so an inner one with the same name is fine.
-savepoint::savepoint(SQLite::Database& db) : db_(db) {
+savepoint::savepoint(SQLite::Database& db)
+    : db_(db) {
     db_.exec("SAVEPOINT repository_call");
 }
 

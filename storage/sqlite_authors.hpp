@@ -9,7 +9,8 @@ namespace openfloor::storage {
 
 class sqlite_authors final : public bot::authors_repository {
 public:
-    explicit sqlite_authors(SQLite::Database& db) : db_(db) {}
+    explicit sqlite_authors(SQLite::Database& db)
+        : db_(db) {}
 
     bot::result<void> touch(const bot::pseudonym& author, bot::time_point now) override;
     bot::result<void> ban(const bot::ban_record& b) override;

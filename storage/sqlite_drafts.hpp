@@ -9,7 +9,8 @@ namespace openfloor::storage {
 
 class sqlite_drafts final : public bot::drafts_repository {
 public:
-    explicit sqlite_drafts(SQLite::Database& db) : db_(db) {}
+    explicit sqlite_drafts(SQLite::Database& db)
+        : db_(db) {}
 
     bot::result<void> save(const bot::draft_record& d) override;
     bot::result<std::optional<bot::draft_record>> find(std::string_view id) override;

@@ -9,7 +9,8 @@ namespace openfloor::storage {
 
 class sqlite_events final : public bot::events_repository {
 public:
-    explicit sqlite_events(SQLite::Database& db) : db_(db) {}
+    explicit sqlite_events(SQLite::Database& db)
+        : db_(db) {}
 
     bot::result<bool> remember(std::string_view key, bot::time_point expires_at) override;
     bot::result<int> purge(bot::time_point now) override;

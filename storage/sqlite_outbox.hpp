@@ -10,7 +10,8 @@ namespace openfloor::storage {
 
 class sqlite_outbox final : public bot::outbox_repository {
 public:
-    explicit sqlite_outbox(SQLite::Database& db) : db_(db) {}
+    explicit sqlite_outbox(SQLite::Database& db)
+        : db_(db) {}
 
     bot::result<std::int64_t> enqueue(const bot::outbox_record& r) override;
     bot::result<std::vector<bot::outbox_record>> due(bot::platform where, bot::time_point now,

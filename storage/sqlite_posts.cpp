@@ -114,7 +114,7 @@ bot::result<void> sqlite_posts::update(const bot::post_record& p) {
 }
 
 bot::result<std::optional<bot::post_record>> sqlite_posts::find(std::string_view workspace,
-                                                                 bot::post_number n) {
+                                                                bot::post_number n) {
     return guard("posts.find", [&] {
         SQLite::Statement select(db_, select_posts_where("workspace = ? AND number = ?"));
         bind_text(select, 1, workspace);

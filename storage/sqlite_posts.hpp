@@ -10,7 +10,8 @@ namespace openfloor::storage {
 
 class sqlite_posts final : public bot::posts_repository {
 public:
-    explicit sqlite_posts(SQLite::Database& db) : db_(db) {}
+    explicit sqlite_posts(SQLite::Database& db)
+        : db_(db) {}
 
     bot::result<bot::post_number> next_number(std::string_view workspace) override;
     bot::result<std::int64_t> insert(const bot::post_record& p) override;

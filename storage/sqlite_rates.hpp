@@ -9,7 +9,8 @@ namespace openfloor::storage {
 
 class sqlite_rates final : public bot::rate_repository {
 public:
-    explicit sqlite_rates(SQLite::Database& db) : db_(db) {}
+    explicit sqlite_rates(SQLite::Database& db)
+        : db_(db) {}
 
     bot::result<void> record(const bot::pseudonym& author, bot::time_point at) override;
     bot::result<int> count_since(const bot::pseudonym& author, bot::time_point since) override;

@@ -10,7 +10,8 @@ namespace openfloor::storage {
 
 class sqlite_routes final : public bot::routes_repository {
 public:
-    explicit sqlite_routes(SQLite::Database& db) : db_(db) {}
+    explicit sqlite_routes(SQLite::Database& db)
+        : db_(db) {}
 
     bot::result<void> save(std::int64_t post_id, const bot::bytes& sealed_route,
                            bot::time_point now) override;

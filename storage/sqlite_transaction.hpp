@@ -1,4 +1,5 @@
-// bot::transaction over SQLiteCpp's RAII Transaction: BEGIN IMMEDIATE, rolled back unless committed.
+// bot::transaction over SQLiteCpp's RAII Transaction: BEGIN IMMEDIATE, rolled back unless
+// committed.
 #pragma once
 
 #include "bot/ports.hpp"

@@ -58,12 +58,15 @@ TEST_F(Records, JobKindsRoundTripThroughTheirNames) {
     }
 }
 
-TEST_F(Records, ParsingRejectsUnknownNamesAndLeavesTheOutputAlone) {
+TEST_F(Records, ParsingAPostStateRejectsUnknownNamesAndLeavesTheOutputAlone) {
     post_state state = post_state::posted;
     for (const char* bad : {"", "Queued", "queued ", "post", "unknown"}) {
         EXPECT_FALSE(parse_post_state(bad, state)) << bad;
     }
     EXPECT_EQ(state, post_state::posted);
+}
+
+TEST_F(Records, ParsingAJobKindRejectsUnknownNamesAndLeavesTheOutputAlone) {
     job_kind kind = job_kind::thread_post;
     for (const char* bad : {"", "Channel_post", "channel-post", "dm", "unknown"}) {
         EXPECT_FALSE(parse_job_kind(bad, kind)) << bad;

@@ -15,7 +15,7 @@ TEST_F(Delivery, TransientErrorsAreRetriedWithGrowingDelays) {
     platform_.respond = [&](const bot::delivery_job& job) {
         if (job.kind == job_kind::channel_post && failures_left > 0) {
             --failures_left;
-            return delivery_result{status::retry, "", std::nullopt, "http_503"};
+            return answer(status::retry, "http_503");
         }
         return delivery_result{};
     };
@@ -36,7 +36,7 @@ TEST_F(Delivery, RateLimitHonoursRetryAfterWithoutUsingUpAttempts) {
         if (job.kind == job_kind::channel_post) {
             tries.push_back(clock_.now());
             if (limited-- > 0) {
-                return delivery_result{status::rate_limited, "", std::chrono::seconds(3), "ratelimited"};
+                return answer(status::rate_limited, "ratelimited", std::chrono::seconds(3));
             }
         }
         return delivery_result{};
@@ -54,7 +54,7 @@ TEST_F(Delivery, RateLimitHonoursRetryAfterWithoutUsingUpAttempts) {
 TEST_F(Delivery, AfterMaxAttemptsThePostFailsAndModeratorsAndAuthorAreTold) {
     platform_.respond = [](const bot::delivery_job& job) {
         if (job.kind == job_kind::channel_post) {
-            return delivery_result{status::retry, "", std::nullopt, "http_500"};
+            return answer(status::retry, "http_500");
         }
         return delivery_result{};
     };
@@ -79,7 +79,7 @@ TEST_F(Delivery, AfterMaxAttemptsThePostFailsAndModeratorsAndAuthorAreTold) {
 TEST_F(Delivery, APermanentRefusalFailsAtOnce) {
     platform_.respond = [](const bot::delivery_job& job) {
         if (job.kind == job_kind::channel_post) {
-            return delivery_result{status::give_up, "", std::nullopt, "channel_not_found"};
+            return answer(status::give_up, "channel_not_found");
         }
         return delivery_result{};
     };

@@ -54,6 +54,16 @@ private:
 
 config::settings scenario_settings();
 
+// A platform's answer that is not "delivered".
+inline bot::delivery_result answer(bot::delivery_result::status status, std::string reason,
+                                   std::optional<std::chrono::milliseconds> retry_after = {}) {
+    bot::delivery_result r;
+    r.outcome = status;
+    r.reason = std::move(reason);
+    r.retry_after = retry_after;
+    return r;
+}
+
 class scenario : public ::testing::Test {
 protected:
     scenario();

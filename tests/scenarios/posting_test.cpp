@@ -228,3 +228,30 @@ TEST_F(Posting, PostingDelayHoldsThePostBack) {
 
 } // namespace
 } // namespace openfloor::testing
+
+namespace openfloor::testing {
+namespace {
+
+class Compose : public scenario {};
+
+TEST_F(Compose, AComposedFormPostsAtOnceWithItsChannelAndCategory) {
+    auto r = core_->on_compose(alice, "eng", "question", "Who owns the backups?");
+    ASSERT_EQ(r.messages.size(), 1U);
+    EXPECT_NE(r.messages[0].text.find("#1 in #eng"), std::string::npos);
+    deliver_due();
+    const auto posts = platform_.to("C0ENG");
+    ASSERT_EQ(posts.size(), 1U);
+    EXPECT_EQ(posts[0].job.body.category_label, "I have a question");
+    EXPECT_EQ(posts[0].job.body.body, "Who owns the backups?");
+    EXPECT_TRUE(platform_.to("D0SECRETDM").empty()) << "nothing is left in the author's DM";
+}
+
+TEST_F(Compose, AComposedFormIsCheckedLikeAMessage) {
+    auto r = core_->on_compose(alice, "eng", "question", "you idiot");
+    ASSERT_EQ(r.messages.size(), 1U);
+    EXPECT_NE(r.messages[0].text.find("idiot"), std::string::npos);
+    EXPECT_FALSE(post(1));
+}
+
+} // namespace
+} // namespace openfloor::testing

@@ -18,7 +18,7 @@ TEST_F(RestartAndRetention, ARestartKeepsDraftsTheQueueAndTheOutbox) {
     click(bob, bot::action::confirm, last_draft_for("D0BOBDM"));
     // A confirmed post whose delivery is still pending when the process goes away.
     platform_.respond = [](const bot::delivery_job&) {
-        return bot::delivery_result{bot::delivery_result::status::retry, "", std::nullopt, "down"};
+        return answer(bot::delivery_result::status::retry, "down");
     };
     slash(alice, "#quick pending across a restart");
     deliver_due();

@@ -19,7 +19,7 @@ class SqliteMigrations : public ::testing::Test {
 protected:
     // What openfloor at schema version 1 wrote: no first_reply_at column yet.
     void write_version_one_post() {
-        SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+        SQLite::Database db(path(), SQLite::OPEN_READWRITE);
         SQLite::Statement insert(
             db, "INSERT INTO posts (platform, workspace, number, channel_key, channel_id, "
                 "category, text, state, awaiting_review, author_seal, message_ref, queue_ref, "
@@ -31,25 +31,28 @@ protected:
         insert.exec();
     }
 
+    const std::string& path() const { return path_; }
+
     int file_version() const {
-        SQLite::Database db(path_, SQLite::OPEN_READONLY);
+        SQLite::Database db(path(), SQLite::OPEN_READONLY);
         return db.execAndGet("PRAGMA user_version").getInt();
     }
 
+private:
     openfloor::testing::temp_dir dir_;
     std::string path_ = dir_.file("openfloor.db").string();
 };
 
 TEST_F(SqliteMigrations, BuildsAnOlderFileOnRequest) {
-    sqlite_store::migrate_to(path_, 1);
+    sqlite_store::migrate_to(path(), 1);
     EXPECT_EQ(file_version(), 1);
 }
 
 TEST_F(SqliteMigrations, UpgradesAVersionOneFileInPlaceKeepingItsPosts) {
-    sqlite_store::migrate_to(path_, 1);
+    sqlite_store::migrate_to(path(), 1);
     write_version_one_post();
 
-    sqlite_store store(path_);
+    sqlite_store store(path());
     EXPECT_EQ(store.schema_version(), openfloor::storage::latest_schema_version());
     EXPECT_EQ(file_version(), openfloor::storage::latest_schema_version());
 
@@ -65,9 +68,9 @@ TEST_F(SqliteMigrations, UpgradesAVersionOneFileInPlaceKeepingItsPosts) {
 }
 
 TEST_F(SqliteMigrations, LetsAnUpgradedPostTakeTheNewColumn) {
-    sqlite_store::migrate_to(path_, 1);
+    sqlite_store::migrate_to(path(), 1);
     write_version_one_post();
-    sqlite_store store(path_);
+    sqlite_store store(path());
     auto found = store.posts().find("T1", 1);
     ASSERT_TRUE(found.has_value() && found->has_value());
 
@@ -83,17 +86,17 @@ TEST_F(SqliteMigrations, LetsAnUpgradedPostTakeTheNewColumn) {
 }
 
 TEST_F(SqliteMigrations, LeavesANewerFileUntouchedWhenRefusing) {
-    sqlite_store::migrate_to(path_, openfloor::storage::latest_schema_version());
+    sqlite_store::migrate_to(path(), openfloor::storage::latest_schema_version());
     {
-        SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+        SQLite::Database db(path(), SQLite::OPEN_READWRITE);
         db.exec("PRAGMA user_version = 99");
     }
-    EXPECT_THROW(sqlite_store store(path_), std::runtime_error);
+    EXPECT_THROW(sqlite_store store(path()), std::runtime_error);
     EXPECT_EQ(file_version(), 99);
 }
 
 TEST_F(SqliteMigrations, RejectsAnUnknownTargetVersion) {
-    EXPECT_THROW(sqlite_store::migrate_to(path_, openfloor::storage::latest_schema_version() + 1),
+    EXPECT_THROW(sqlite_store::migrate_to(path(), openfloor::storage::latest_schema_version() + 1),
                  std::invalid_argument);
 }
 

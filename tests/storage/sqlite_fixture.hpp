@@ -56,13 +56,17 @@ inline bot::outbox_record sample_item(bot::platform where, bot::time_point next)
 class store_test : public ::testing::Test {
 protected:
     storage::sqlite_store& store() { return *store_; }
+    const std::string& path() const { return path_; }
+    const openfloor::testing::temp_dir& dir() const { return dir_; }
+    // Closes the store: the last connection checkpoints the WAL into the file and removes it.
+    void close() { store_.reset(); }
     // Closes the store and opens the file again, as a restart would.
     void reopen() {
         store_.reset();
         store_.emplace(path_);
     }
     // A second connection to the same file, for what the ports do not show.
-    SQLite::Database raw() const { return SQLite::Database(path_, SQLite::OPEN_READWRITE); }
+    SQLite::Database raw() const { return {path_, SQLite::OPEN_READWRITE}; }
     // Inserts a post and returns its row id.
     std::int64_t insert_post(const std::string& workspace, bot::post_number n) {
         auto id = store().posts().insert(sample_post(workspace, n));
@@ -70,6 +74,7 @@ protected:
         return id.has_value() ? *id : 0;
     }
 
+private:
     openfloor::testing::temp_dir dir_;
     std::string path_ = dir_.file("openfloor.db").string();
     std::optional<storage::sqlite_store> store_{std::in_place, path_};

@@ -25,7 +25,7 @@ std::string open_error(const std::string& path) {
 }
 
 TEST_F(SqliteStore, CreatesTheFileWhenMissing) {
-    EXPECT_TRUE(std::filesystem::exists(path_));
+    EXPECT_TRUE(std::filesystem::exists(path()));
     EXPECT_EQ(store().schema_version(), latest_schema_version());
 }
 
@@ -46,12 +46,12 @@ TEST_F(SqliteStore, EnforcesForeignKeys) {
 }
 
 TEST_F(SqliteStore, RefusesAFileWithANewerSchema) {
-    store_.reset();
+    close();
     raw().exec("PRAGMA user_version = 7");
-    const std::string expected = path_ + ": database schema version 7 is newer than this " +
+    const std::string expected = path() + ": database schema version 7 is newer than this " +
                                  "openfloor (" + std::to_string(latest_schema_version()) +
                                  "); upgrade openfloor";
-    EXPECT_EQ(open_error(path_), expected);
+    EXPECT_EQ(open_error(path()), expected);
 }
 
 TEST_F(SqliteStore, ReopensAnUpToDateFileWithoutMigrating) {
@@ -64,7 +64,7 @@ TEST_F(SqliteStore, ReopensAnUpToDateFileWithoutMigrating) {
 }
 
 TEST_F(SqliteStore, NamesThePathWhenItCannotOpen) {
-    const std::string missing_dir = dir_.file("no-such-dir/openfloor.db").string();
+    const std::string missing_dir = dir().file("no-such-dir/openfloor.db").string();
     const std::string message = open_error(missing_dir);
     EXPECT_EQ(message.rfind(missing_dir + ": cannot open the database", 0), 0U) << message;
 }

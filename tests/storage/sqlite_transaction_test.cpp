@@ -28,8 +28,8 @@ TEST_F(SqliteTransaction, KeepsEverythingOnceCommitted) {
         auto tx = store().begin();
         ASSERT_TRUE(tx.has_value());
         ASSERT_TRUE(store().posts().insert(sample_post("T1", 1)));
-        ASSERT_TRUE(store().outbox().enqueue(sample_item(openfloor::bot::platform::slack,
-                                                         at_ms(5))));
+        ASSERT_TRUE(
+            store().outbox().enqueue(sample_item(openfloor::bot::platform::slack, at_ms(5))));
         ASSERT_TRUE((*tx)->commit());
     }
     reopen();

@@ -1,0 +1,36 @@
+// Form decoding over boost::urls::parse_query: the percent-decoding is Boost's, not ours.
+#include "adapters/slack/form.hpp"
+
+#include "adapters/slack/error.hpp"
+
+#include <boost/url/encoding_opts.hpp>
+#include <boost/url/params_encoded_view.hpp>
+#include <boost/url/parse_query.hpp>
+
+namespace openfloor::slack::detail {
+
+boost::system::result<form_fields> decode_form(std::string_view body) {
+    const auto params = boost::urls::parse_query(body);
+    if (!params) {
+        return error::malformed_payload;
+    }
+    boost::urls::encoding_opts opts;
+    opts.space_as_plus = true; // HTML forms write a space as '+', and a real '+' as %2B
+    form_fields fields;
+    fields.reserve(params->size());
+    for (const auto param : *params) {
+        fields.emplace_back(param.key.decode(opts), param.value.decode(opts));
+    }
+    return fields;
+}
+
+const std::string* find_field(const form_fields& fields, std::string_view key) {
+    for (const auto& [name, value] : fields) {
+        if (name == key) {
+            return &value;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace openfloor::slack::detail

@@ -1,0 +1,172 @@
+// inbound: filtering and mapping of Slack payloads onto the core.
+#include "adapters/slack/inbound.hpp"
+
+#include "adapters/slack/protocol.hpp"
+#include "adapters/slack/render.hpp"
+#include "adapters/transport/spawn.hpp"
+#include "bot/log.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace openfloor::slack {
+namespace {
+
+// Subtypes that carry a person's new words; every other subtype (edits, deletions, joins,
+// bot_message, channel_topic, …) is not for us.
+bool handled_subtype(std::string_view subtype) {
+    return subtype.empty() || subtype == "thread_broadcast" || subtype == "file_share";
+}
+
+bool is_trimmed_empty(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) != 0; });
+}
+
+} // namespace
+
+inbound::inbound(bot::core& core, const config::settings& settings, web_api& api,
+                 std::function<void()> poke_outbox)
+    : core_(core)
+    , settings_(settings)
+    , api_(api)
+    , poke_(std::move(poke_outbox)) {}
+
+bool inbound::known_action(std::string_view action_id) {
+    bot::action a{};
+    return bot::parse_action_id(action_id, a);
+}
+
+bot::actor inbound::actor_for(std::string_view team, std::string_view user, std::string_view route,
+                              std::string_view channel) const {
+    bot::actor who;
+    who.user.where = bot::platform::slack;
+    who.user.workspace = std::string(team.empty() ? self_.team_id : team);
+    who.user.user_id = std::string(user);
+    who.route = std::string(route);
+    who.channel_id = std::string(channel);
+    return who;
+}
+
+asio::awaitable<void> inbound::send_now(std::string route,
+                                        const std::vector<bot::message>& messages) {
+    // Only used when the database refused: the apology cannot go through the outbox.
+    for (const auto& m : messages) {
+        co_await api_.call(method::chat_post_message, post_message_body(route, m));
+    }
+}
+
+asio::awaitable<void> inbound::on_event(event_callback e) {
+    const message_event& ev = e.event;
+    if (ev.type != payload_type::message || !handled_subtype(ev.subtype) || !ev.bot_id.empty() ||
+        ev.user.empty() || ev.user == self_.user_id) {
+        bot::log::debug("slack.event_ignored", {{"event", e.event_id}, {"subtype", ev.subtype}});
+        co_return;
+    }
+    const std::string text = decode_incoming(ev.text);
+    if (ev.channel_type == "im") {
+        const auto who = actor_for(e.team_id, ev.user, ev.channel, ev.channel);
+        const bot::reply r =
+            ev.is_thread_reply()
+                ? core_.on_relay_answer(who, ev.thread_ts, text, e.event_id)
+                : core_.on_text(who, text, bot::surface::direct_message, e.event_id);
+        poke_();
+        if (!r.messages.empty()) {
+            co_await send_now(ev.channel, r.messages);
+        }
+        co_return;
+    }
+    if (ev.is_thread_reply() && (ev.channel_type == "channel" || ev.channel_type == "group")) {
+        bot::thread_reply reply;
+        reply.where = bot::platform::slack;
+        reply.channel_id = ev.channel;
+        reply.thread_ref = ev.thread_ts;
+        reply.replier_name =
+            "<@" + ev.user + ">"; // Slack shows the name; repliers are not anonymous
+        reply.text = text;
+        reply.event_key = e.event_id;
+        core_.on_thread_reply(reply);
+        poke_();
+    }
+}
+
+asio::awaitable<immediate> inbound::on_command(slash_command c) {
+    if (is_trimmed_empty(c.text)) {
+        std::vector<std::pair<std::string, std::string>> channels;
+        for (const auto& ch : settings_.channels) {
+            if (ch.platform == bot::platform::slack) {
+                channels.emplace_back(ch.key, "#" + ch.key);
+            }
+        }
+        std::vector<std::pair<std::string, std::string>> categories;
+        for (const auto& cat : settings_.categories) {
+            categories.emplace_back(cat.name, cat.label);
+        }
+        compose_labels labels;
+        labels.submit = "Post anonymously";
+        auto opened = co_await api_.call(
+            method::views_open,
+            views_open_body(c.trigger_id, compose_modal(channels, categories,
+                                                        settings_.limits.max_chars, labels)));
+        if (opened.ok()) {
+            co_return std::nullopt;
+        }
+        bot::log::warn("slack.modal_failed", {{"reason", opened.reason}});
+        // No modal (an expired trigger, say): the command still works with text.
+    }
+    // Later notices go to the user id: Slack delivers those into the app's DM with them.
+    const auto who = actor_for(c.team_id, c.user_id, c.user_id, c.channel_id);
+    const bot::reply r = core_.on_text(who, decode_incoming(c.text), bot::surface::ephemeral);
+    poke_();
+    co_return ephemeral_response(r.messages);
+}
+
+asio::awaitable<void> inbound::on_block_action(block_action a) {
+    bot::action what{};
+    if (!bot::parse_action_id(a.action_id, what)) {
+        co_return;
+    }
+    const auto who = actor_for(a.team_id, a.user_id, a.user_id, a.channel_id);
+    const bot::reply r = core_.on_action(who, what, a.value, bot::surface::ephemeral);
+    poke_();
+    if (a.response_url.empty() || r.messages.empty()) {
+        co_return;
+    }
+    nlohmann::json answer = ephemeral_response(r.messages);
+    // A preview is replaced by its outcome (its buttons must not be clicked twice); a queue item
+    // stays for every moderator and is updated by the outbox, the clicker gets a private note.
+    const bool replaces = what == bot::action::confirm || what == bot::action::cancel;
+    answer["replace_original"] = replaces;
+    auto sent = co_await api_.post_to_url(a.response_url, answer);
+    if (!sent.ok()) {
+        bot::log::warn("slack.response_url_failed", {{"reason", sent.reason}});
+    }
+}
+
+immediate inbound::on_view_submission(const view_submission& v) {
+    if (v.callback_id != "of_compose") {
+        return std::nullopt;
+    }
+    const auto who = actor_for(v.team_id, v.user_id, v.user_id, "");
+    const bot::reply r = core_.on_compose(who, v.channel_key, v.category, v.text);
+    poke_();
+    std::string text;
+    for (const auto& m : r.messages) {
+        text += (text.empty() ? "" : "\n") + m.text;
+    }
+    if (r.published == 0) {
+        // Refused: say why beside the text field, so what they wrote stays in the form.
+        return nlohmann::json{{"response_action", "errors"},
+                              {"errors", {{std::string(block_id::compose_body), text}}}};
+    }
+    return nlohmann::json{
+        {"response_action", "update"},
+        {"view",
+         {{"type", "modal"},
+          {"title", {{"type", "plain_text"}, {"text", "openfloor"}}},
+          {"close", {{"type", "plain_text"}, {"text", "Close"}}},
+          {"blocks",
+           {{{"type", "section"},
+             {"text", {{"type", "plain_text"}, {"text", text.empty() ? " " : text}}}}}}}}};
+}
+
+} // namespace openfloor::slack

@@ -1,0 +1,58 @@
+// What Slack tells us, turned into calls on the core. Shared by HTTP mode and Socket Mode: the
+// transport differs, the meaning doesn't. Ignores what a bot must ignore (its own and other
+// bots' messages, edits, deletions, joins), and pokes the outbox after every change.
+#pragma once
+
+#include "adapters/slack/payloads.hpp"
+#include "adapters/slack/web_api.hpp"
+#include "bot/core.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <optional>
+
+namespace openfloor::slack {
+
+// Who the bot itself is (auth.test), so its own echoed messages are dropped.
+struct self_identity {
+    std::string user_id;
+    std::string bot_id;
+    std::string team_id;
+};
+
+// An immediate HTTP answer / socket ack payload; nullopt: an empty 200 / a bare ack.
+using immediate = std::optional<nlohmann::json>;
+
+class inbound {
+public:
+    inbound(bot::core& core, const config::settings& settings, web_api& api,
+            std::function<void()> poke_outbox);
+
+    void set_self(self_identity self) { self_ = std::move(self); }
+    const self_identity& self() const { return self_; }
+
+    // An Events API callback; call after the ack has gone out.
+    asio::awaitable<void> on_event(event_callback e);
+    // A slash command: the ephemeral answer (or nothing, once the compose modal is open).
+    asio::awaitable<immediate> on_command(slash_command c);
+    // A button: answered through its response_url, so the ack can be empty and immediate.
+    asio::awaitable<void> on_block_action(block_action a);
+    // The compose modal submitted: the response_action to show in the modal.
+    immediate on_view_submission(const view_submission& v);
+    // Whether an action id is one of ours (unknown actions are refused with 400).
+    static bool known_action(std::string_view action_id);
+
+private:
+    bot::actor actor_for(std::string_view team, std::string_view user, std::string_view route,
+                         std::string_view channel) const;
+    asio::awaitable<void> send_now(std::string route, const std::vector<bot::message>& messages);
+
+    bot::core& core_;
+    const config::settings& settings_;
+    web_api& api_;
+    std::function<void()> poke_;
+    self_identity self_;
+};
+
+} // namespace openfloor::slack

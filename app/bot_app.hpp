@@ -1,0 +1,61 @@
+// The running bot, wired: database, core, HTTP server with /healthz, and one adapter per
+// configured platform. app/ owns every long-lived object here, built in dependency order and
+// destroyed in reverse; tests build one in-process beside fake platforms.
+#pragma once
+
+#include "adapters/slack/adapter.hpp"
+#include "adapters/transport/http_client.hpp"
+#include "adapters/transport/http_server.hpp"
+#include "bot/core.hpp"
+#include "bot/environment.hpp"
+#include "bot/identity.hpp"
+#include "config/settings.hpp"
+#include "storage/sqlite_store.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <memory>
+
+namespace openfloor::app {
+
+namespace asio = transport::asio;
+
+class bot_app {
+public:
+    // Opens the database; throws std::runtime_error with an operator's message when it cannot.
+    bot_app(asio::io_context& ioc, const config::settings& settings);
+    ~bot_app();
+
+    // Connects every platform and starts listening. false: a platform refused us (logged).
+    asio::awaitable<bool> start();
+    // SIGTERM: stop accepting, let in-flight work finish, stop the outbox.
+    void stop();
+
+    unsigned short port() const { return server_.port(); }
+    // Nothing in flight: no open request, no send under way (SIGTERM waits for this).
+    bool idle() const;
+    bot::core& core() { return core_; }
+    storage::sqlite_store& store() { return store_; }
+    slack::adapter* slack() { return slack_.get(); }
+
+private:
+    asio::awaitable<transport::response> health(transport::request req);
+    asio::awaitable<void> retention_loop();
+
+    asio::io_context& ioc_;
+    const config::settings& settings_;
+    storage::sqlite_store store_;
+    bot::identity identity_;
+    bot::system_clock clock_;
+    bot::system_random random_;
+    bot::core core_;
+    transport::http_client http_;
+    transport::router routes_;
+    transport::http_server server_;
+    std::unique_ptr<slack::adapter> slack_;
+    asio::steady_timer retention_timer_;
+    bool stopping_ = false;
+};
+
+} // namespace openfloor::app

@@ -1,0 +1,69 @@
+// End-to-end Slack tests: the whole bot (bot_app) and a fake Slack on one io_context, talking
+// over real sockets on 127.0.0.1, with a real SQLite file and every log line captured.
+#pragma once
+
+#include "adapters/transport/http_client.hpp"
+#include "app/bot_app.hpp"
+#include "tests/fakes/fake_slack.hpp"
+#include "tests/support/run_until.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+namespace openfloor::testing {
+
+class slack_e2e : public ::testing::Test {
+protected:
+    slack_e2e();
+    ~slack_e2e() override;
+
+    // Builds fake Slack and the bot in `mode`, starts the bot, waits until it is ready.
+    // `adjust` may change the settings (built for the fake) before the bot is made.
+    void boot(config::slack_mode mode, asio::ssl::context* tls = nullptr,
+              const std::function<void(config::settings&)>& adjust = nullptr);
+    bool wait_for(std::function<bool()> condition,
+                  std::chrono::milliseconds deadline = std::chrono::seconds(10));
+
+    // HTTP mode: a request signed like Slack's (now, or at `timestamp`), sent to the bot.
+    transport::client_response post_signed(const std::string& path, const std::string& body,
+                                           const std::string& content_type,
+                                           std::optional<long long> timestamp = std::nullopt,
+                                           transport::header_list extra = {});
+    transport::client_response send(transport::client_request req);
+    // Form-encodes key/values the way Slack does (application/x-www-form-urlencoded).
+    static std::string form(const std::vector<std::pair<std::string, std::string>>& fields);
+
+    // One event/command/click, whichever the mode: an envelope or a signed POST.
+    void event(const nlohmann::json& callback);
+    nlohmann::json command(const std::string& user, const std::string& channel,
+                           const std::string& text); // the immediate answer
+    void click(const std::string& user, const std::string& channel, const std::string& action_id,
+               const std::string& value);
+
+    // The value of the openfloor_confirm button in the last preview sent to `channel`.
+    std::string draft_in(const std::string& channel) const;
+    std::string all_text(const nlohmann::json& body) const; // text + every block's text
+
+    asio::io_context ioc_{1};
+    temp_dir dir_;
+    config::settings settings_;
+    std::unique_ptr<asio::ssl::context> server_tls_; // the fake's certificate, when it serves TLS
+    std::unique_ptr<fake_slack> slack_;
+    std::unique_ptr<app::bot_app> bot_;
+    std::unique_ptr<transport::http_client> client_;
+    config::slack_mode mode_ = config::slack_mode::socket;
+    std::string log_;
+    bool started_ = false;
+    bool start_ok_ = false;
+
+    const std::string alice = "U0SECRETALICE";
+    const std::string alice_dm = "D0SECRETDM";
+    const std::string bob = "U0BOB";
+    const std::string moderator = "U0MODERATOR";
+    const std::string signing_secret = "8f742231b10e8888abcd99yyyzzz85a5";
+};
+
+} // namespace openfloor::testing

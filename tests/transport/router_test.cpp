@@ -1,0 +1,68 @@
+// router: exact paths, 404 for unknown paths, 405 (with Allow) for other methods.
+#include "adapters/transport/http_server.hpp"
+#include "tests/transport/run_task.hpp"
+
+#include <boost/beast/http/field.hpp>
+#include <gtest/gtest.h>
+
+namespace openfloor::transport {
+namespace {
+
+using testing::run_task;
+
+asio::awaitable<response> answer_ok(request req) {
+    co_return make_response(req, http::status::ok, R"({"path":"ok"})");
+}
+
+request make_request(http::verb method, std::string target) {
+    request req{method, target, 11};
+    req.set(http::field::host, "example.test");
+    return req;
+}
+
+class Router : public ::testing::Test {
+protected:
+    Router() { routes.add(http::verb::post, "/slack/events", answer_ok); }
+
+    response dispatch(http::verb method, std::string target) {
+        auto res = run_task(ioc, routes.dispatch(make_request(method, std::move(target))));
+        EXPECT_TRUE(res.has_value());
+        return res.value_or(response{});
+    }
+
+    asio::io_context ioc;
+    router routes;
+};
+
+TEST_F(Router, CallsTheHandlerOfAnExactPath) {
+    const auto res = dispatch(http::verb::post, "/slack/events");
+    EXPECT_EQ(res.result(), http::status::ok);
+    EXPECT_EQ(res.body(), R"({"path":"ok"})");
+}
+
+TEST_F(Router, IgnoresTheQueryString) {
+    EXPECT_EQ(dispatch(http::verb::post, "/slack/events?retry=1").result(), http::status::ok);
+}
+
+TEST_F(Router, AnswersUnknownPathsWith404) {
+    EXPECT_EQ(dispatch(http::verb::post, "/slack/event").result(), http::status::not_found);
+    EXPECT_EQ(dispatch(http::verb::post, "/slack/events/").result(), http::status::not_found);
+}
+
+TEST_F(Router, AnswersOtherMethodsWith405AndAllow) {
+    const auto res = dispatch(http::verb::get, "/slack/events");
+    EXPECT_EQ(res.result(), http::status::method_not_allowed);
+    EXPECT_EQ(res[http::field::allow], "POST");
+}
+
+TEST(MakeResponse, CopiesVersionAndKeepAliveAndSetsContentLength) {
+    request req{http::verb::get, "/", 10}; // HTTP/1.0 without keep-alive
+    const auto res = make_response(req, http::status::created, "abc", "text/plain");
+    EXPECT_EQ(res.version(), 10U);
+    EXPECT_FALSE(res.keep_alive());
+    EXPECT_EQ(res[http::field::content_length], "3");
+    EXPECT_EQ(res[http::field::content_type], "text/plain");
+}
+
+} // namespace
+} // namespace openfloor::transport
