@@ -87,6 +87,7 @@ private:
     result<void> record_failure(use_case& w, const delivery_job& job,
                                 const delivery_result& outcome);
     std::chrono::milliseconds backoff(int attempt);
+    result<std::optional<post_record>> posted_post_of(const delivery_job& job);
 
     template <class UseCase>
     reply run(const actor* who, surface where, std::string_view event_key, UseCase&& body);

@@ -204,6 +204,14 @@ void core::delivered(const delivery_job& job, const delivery_result& outcome) {
     }
 }
 
+// The post a channel post or queue item job was for, as it is now (nullopt for other jobs).
+result<std::optional<post_record>> core::posted_post_of(const delivery_job& job) {
+    if ((job.kind != job_kind::channel_post && job.kind != job_kind::queue_item) || !job.post_id) {
+        return std::optional<post_record>{};
+    }
+    return db_.posts().find_by_id(*job.post_id);
+}
+
 std::chrono::milliseconds core::backoff(int attempt) {
     const auto base = std::chrono::milliseconds(1000) * (1LL << std::min(attempt - 1, 16));
     const auto capped = std::min<std::chrono::milliseconds>(base, max_backoff);
@@ -228,13 +236,7 @@ result<void> core::record_success(use_case& w, const delivery_job& job,
         }
         return {};
     }
-    if (job.kind != job_kind::channel_post && job.kind != job_kind::queue_item) {
-        return {};
-    }
-    if (!job.post_id) {
-        return {};
-    }
-    OPENFLOOR_TRY(auto post, db_.posts().find_by_id(*job.post_id));
+    OPENFLOOR_TRY(auto post, posted_post_of(job));
     if (!post) {
         return {};
     }
@@ -264,13 +266,7 @@ result<void> core::record_failure(use_case& w, const delivery_job& job,
                                  {"kind", std::string(to_string(job.kind))},
                                  {"attempt", job.attempt},
                                  {"reason", outcome.reason}});
-    if (job.kind != job_kind::channel_post && job.kind != job_kind::queue_item) {
-        return {};
-    }
-    if (!job.post_id) {
-        return {};
-    }
-    OPENFLOOR_TRY(auto post, db_.posts().find_by_id(*job.post_id));
+    OPENFLOOR_TRY(auto post, posted_post_of(job));
     if (!post) {
         return {};
     }

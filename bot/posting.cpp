@@ -29,6 +29,13 @@ std::string join_categories(const config::settings& s, const config::channel_set
     return out;
 }
 
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
 // A keyword of one of the channel's categories, matched case-insensitively (the grammar
 // lower-cased the word already).
 const config::category_settings* category_by_keyword(const config::settings& s,
@@ -40,11 +47,7 @@ const config::category_settings* category_by_keyword(const config::settings& s,
             continue;
         }
         for (const auto& kw : cat->keywords) {
-            std::string lowered(kw);
-            std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) {
-                return static_cast<char>(std::tolower(c));
-            });
-            if (lowered == word) {
+            if (lower_ascii(kw) == word) {
                 return cat;
             }
         }
@@ -232,15 +235,24 @@ bytes route_of(use_case& w) {
     return w.who().route.empty() ? bytes{} : w.id.seal(w.who().route, seal_purpose::route);
 }
 
-} // namespace
-
-result<void> start_post(use_case& w, const post_command& cmd) {
+// The post, checked and allowed; nullopt when it was refused (and the refusal answered).
+result<std::optional<checked_post>> accept_post(use_case& w, const post_command& cmd) {
     OPENFLOOR_TRY(auto checked, check_post(w, cmd));
     if (!checked) {
-        return {};
+        return std::nullopt;
     }
     OPENFLOOR_TRY(bool allowed, may_post(w));
     if (!allowed) {
+        return std::nullopt;
+    }
+    return checked;
+}
+
+} // namespace
+
+result<void> start_post(use_case& w, const post_command& cmd) {
+    OPENFLOOR_TRY(auto checked, accept_post(w, cmd));
+    if (!checked) {
         return {};
     }
     if (!checked->channel->confirm) {
@@ -270,17 +282,10 @@ result<void> compose_post(use_case& w, std::string_view channel_key, std::string
     cmd.text = std::string(text);
     cmd.text_with_word = cmd.text;
     if (const auto* cat = w.settings.find_category(category); cat && !cat->keywords.empty()) {
-        std::string word = cat->keywords.front();
-        std::transform(word.begin(), word.end(), word.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        cmd.category_word = word;
+        cmd.category_word = lower_ascii(cat->keywords.front());
     }
-    OPENFLOOR_TRY(auto checked, check_post(w, cmd));
+    OPENFLOOR_TRY(auto checked, accept_post(w, cmd));
     if (!checked) {
-        return {};
-    }
-    OPENFLOOR_TRY(bool allowed, may_post(w));
-    if (!allowed) {
         return {};
     }
     return publish(w, *checked, route_of(w));

@@ -5,6 +5,8 @@
 #include "adapters/slack/protocol.hpp"
 #include "adapters/slack/text_split.hpp"
 
+#include <cctype>
+
 namespace openfloor::slack {
 namespace {
 
@@ -139,11 +141,36 @@ std::string join_lines(std::initializer_list<std::string> parts) {
     return out;
 }
 
+// A relay's heading names the replier as a Slack mention (<@U…>), which the adapter put there
+// so Slack shows their name: the one token in the bot's own text that is let through. Every
+// other <…> stays escaped.
+std::string bot_text(const bot::message& m) {
+    std::string text = escape_user_text(m.text);
+    if (m.kind != message_kind::relay) {
+        return text;
+    }
+    static constexpr std::string_view open = "&lt;@\u200B";
+    static constexpr std::string_view close = "&gt;";
+    for (auto at = text.find(open); at != std::string::npos; at = text.find(open, at + 1)) {
+        const auto id_start = at + open.size();
+        auto id_end = id_start;
+        while (id_end < text.size() && (std::isupper(static_cast<unsigned char>(text[id_end])) != 0 ||
+                                        std::isdigit(static_cast<unsigned char>(text[id_end])) != 0)) {
+            ++id_end;
+        }
+        if (id_end > id_start && text.compare(id_end, close.size(), close) == 0) {
+            text.replace(at, id_end + close.size() - at,
+                         "<@" + text.substr(id_start, id_end - id_start) + ">");
+        }
+    }
+    return text;
+}
+
 } // namespace
 
 json blocks_for(const bot::message& m) {
     json blocks = json::array();
-    const std::string text = escape_user_text(m.text);
+    const std::string text = bot_text(m);
     const std::string body = escape_user_text(m.body);
     const std::size_t actions = m.buttons.empty() ? 0 : 1;
     const std::size_t room = limit::blocks_per_message - actions;
@@ -175,7 +202,7 @@ json blocks_for(const bot::message& m) {
 }
 
 std::string fallback_text(const bot::message& m) {
-    const std::string text = escape_user_text(m.text);
+    const std::string text = bot_text(m);
     const std::string body = escape_user_text(m.body);
     std::string out;
     switch (m.kind) {

@@ -2,6 +2,7 @@
 #include "tests/scenarios/harness.hpp"
 
 #include "bot/log.hpp"
+#include "tests/support/test_channels.hpp"
 
 namespace openfloor::testing {
 
@@ -40,20 +41,7 @@ config::settings scenario_settings() {
     s.slack = config::slack_settings{};
     s.slack->bot_token = config::secret("xoxb-test");
     s.slack->app_token = config::secret("xapp-test");
-    config::channel_settings eng;
-    eng.key = "eng";
-    eng.channel_id = "C0ENG";
-    config::channel_settings ops;
-    ops.key = "ops";
-    ops.channel_id = "C0OPS";
-    ops.moderation = config::moderation_mode::pre;
-    config::channel_settings quick;
-    quick.key = "quick";
-    quick.channel_id = "C0QUICK";
-    quick.confirm = false;
-    s.channels = {eng, ops, quick};
-    s.moderation.slack_channel = "C0MODS";
-    s.moderation.moderators = {"U0MODERATOR"};
+    add_test_channels(s, "U0MODERATOR");
     s.moderation.blocked_words = {"idiot"};
     s.outbound.max_attempts = 4;
     s.outbound.channel_interval = std::chrono::milliseconds(1000);

@@ -240,3 +240,25 @@ TEST_F(SlackRender, BuildsAWebhookBody) {
 
 } // namespace
 } // namespace openfloor::slack
+
+namespace openfloor::slack {
+namespace {
+
+TEST(SlackRelayRender, ShowsTheRepliersMentionButNoOtherMarkup) {
+    bot::message m;
+    m.kind = bot::message_kind::relay;
+    m.number = 3;
+    m.text = "#3 — <@U0456BOB> replied:";
+    m.body = "see <@U0999> and <!here>";
+    const std::string text = fallback_text(m);
+    EXPECT_NE(text.find("#3 — <@U0456BOB> replied:"), std::string::npos) << text;
+    EXPECT_EQ(text.find("<@U0999>"), std::string::npos) << "the body's mention stays inert";
+    EXPECT_EQ(text.find("<!here>"), std::string::npos);
+    bot::message notice = m;
+    notice.kind = bot::message_kind::notice;
+    EXPECT_EQ(fallback_text(notice).find("<@U0456BOB>"), std::string::npos)
+        << "only a relay's heading lets a mention through";
+}
+
+} // namespace
+} // namespace openfloor::slack

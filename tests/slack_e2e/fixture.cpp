@@ -3,6 +3,7 @@
 
 #include "adapters/slack/signature.hpp"
 #include "bot/log.hpp"
+#include "tests/support/test_channels.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/beast/http/verb.hpp>
@@ -59,20 +60,7 @@ void slack_e2e::boot(config::slack_mode mode, asio::ssl::context* tls,
     settings_.slack->app_token = config::secret(slack_->app_token);
     settings_.slack->signing_secret = config::secret(signing_secret);
     settings_.slack->api_base_url = slack_->api_base_url();
-    config::channel_settings eng;
-    eng.key = "eng";
-    eng.channel_id = "C0ENG";
-    config::channel_settings ops;
-    ops.key = "ops";
-    ops.channel_id = "C0OPS";
-    ops.moderation = config::moderation_mode::pre;
-    config::channel_settings quick;
-    quick.key = "quick";
-    quick.channel_id = "C0QUICK";
-    quick.confirm = false;
-    settings_.channels = {eng, ops, quick};
-    settings_.moderation.slack_channel = "C0MODS";
-    settings_.moderation.moderators = {moderator};
+    add_test_channels(settings_, moderator);
     settings_.outbound.channel_interval = std::chrono::milliseconds(0);
     settings_.limits.posts_per_hour = 100;
     settings_.outbound.timeout = std::chrono::milliseconds(2000);

@@ -132,6 +132,7 @@ TEST_P(SlackFlows, ThreadRepliesAreRelayedAndTheAuthorAnswersBack) {
     const auto relay = all_text(slack_->posts_to(alice_dm)[1].body);
     EXPECT_NE(relay.find("#1"), std::string::npos) << relay;
     EXPECT_NE(relay.find("The March one"), std::string::npos) << relay;
+    EXPECT_NE(relay.find("<@U0BOB> replied"), std::string::npos) << "Slack shows the replier's name";
 
     event(slack_->dm_event(alice, alice_dm, "reply 1 Thanks, that helps", "Ev7", "1700000500.000100"));
     ASSERT_TRUE(wait_for([&] {
