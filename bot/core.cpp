@@ -116,6 +116,13 @@ reply core::on_action(const actor& who, action what, std::string_view value, sur
     });
 }
 
+reply core::on_draft_choice(const actor& who, std::string_view draft_id, choice_kind what,
+                            std::string_view value) {
+    return run(&who, surface::ephemeral, {}, [&](use_case& w) -> result<void> {
+        return change_draft(w, draft_id, what, value);
+    });
+}
+
 reply core::on_compose(const actor& who, std::string_view channel_key, std::string_view category,
                        std::string_view text) {
     return run(&who, surface::ephemeral, {},

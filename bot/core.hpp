@@ -62,6 +62,9 @@ public:
                   std::string_view event_key = {});
     // A button: confirm/cancel carry a draft id, approve/reject a post number.
     reply on_action(const actor& who, action what, std::string_view value, surface where);
+    // A menu in a preview: another channel or category for the draft; answers a new preview.
+    reply on_draft_choice(const actor& who, std::string_view draft_id, choice_kind what,
+                          std::string_view value);
     // A compose form (Slack's modal) submitted: the form was the preview, so it posts at once.
     reply on_compose(const actor& who, std::string_view channel_key, std::string_view category,
                      std::string_view text);

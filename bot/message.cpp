@@ -41,6 +41,7 @@ constexpr const char* key_body = "b";
 constexpr const char* key_number = "n";
 constexpr const char* key_category = "c";
 constexpr const char* key_buttons = "u";
+constexpr const char* key_choices = "ch"; // optional: payloads stored before it existed lack it
 constexpr const char* key_action = "a";
 constexpr const char* key_label = "l";
 constexpr const char* key_value = "v";
@@ -92,6 +93,29 @@ bool read_button(const json& doc, button& out) {
            read_string(doc, key_label, out.label) && read_string(doc, key_value, out.value);
 }
 
+bool read_choice(const json& doc, choice& out) {
+    std::string kind;
+    if (!doc.is_object() || !read_string(doc, "w", kind) || !read_string(doc, "d", out.draft) ||
+        !read_string(doc, "s", out.selected)) {
+        return false;
+    }
+    if (kind != "channel" && kind != "category") {
+        return false;
+    }
+    out.kind = kind == "channel" ? choice_kind::channel : choice_kind::category;
+    const auto options = doc.find("o");
+    if (options == doc.end() || !options->is_array()) {
+        return false;
+    }
+    for (const json& o : *options) {
+        if (!o.is_array() || o.size() != 2 || !o[0].is_string() || !o[1].is_string()) {
+            return false;
+        }
+        out.options.emplace_back(o[0].get<std::string>(), o[1].get<std::string>());
+    }
+    return true;
+}
+
 bool read_message(const json& doc, message& out) {
     std::string kind;
     if (!doc.is_object() || !read_string(doc, key_kind, kind) || !parse_kind(kind, out.kind) ||
@@ -106,6 +130,16 @@ bool read_message(const json& doc, message& out) {
     for (const json& b : *buttons) {
         if (!read_button(b, out.buttons.emplace_back())) {
             return false;
+        }
+    }
+    if (const auto choices = doc.find(key_choices); choices != doc.end()) {
+        if (!choices->is_array()) {
+            return false;
+        }
+        for (const json& c : *choices) {
+            if (!read_choice(c, out.choices.emplace_back())) {
+                return false;
+            }
         }
     }
     return true;
@@ -138,7 +172,18 @@ std::string encode(const message& m) {
         buttons.push_back(
             {{key_action, action_id(b.action)}, {key_label, b.label}, {key_value, b.value}});
     }
-    const json doc = {
+    json choices = json::array();
+    for (const choice& c : m.choices) {
+        json options = json::array();
+        for (const auto& [value, label] : c.options) {
+            options.push_back({value, label});
+        }
+        choices.push_back({{"w", c.kind == choice_kind::channel ? "channel" : "category"},
+                           {"d", c.draft},
+                           {"o", std::move(options)},
+                           {"s", c.selected}});
+    }
+    json doc = {
         {key_kind, kind_name(m.kind)},
         {key_text, m.text},
         {key_body, m.body},
@@ -146,6 +191,9 @@ std::string encode(const message& m) {
         {key_category, m.category_label},
         {key_buttons, std::move(buttons)},
     };
+    if (!choices.empty()) {
+        doc[key_choices] = std::move(choices);
+    }
     // Text reaches us through the platforms' JSON, so it is valid UTF-8. Should invalid bytes
     // ever slip in, replace them (U+FFFD) rather than throw from the outbox.
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -24,6 +24,19 @@ struct button {
     bool operator==(const button&) const = default; // what message's defaulted == needs
 };
 
+// What an author may still change in a preview: its channel or its category (Slack shows a
+// menu; a platform without menus can ignore it, the DM grammar does the same job).
+enum class choice_kind { channel, category };
+
+struct choice {
+    choice_kind kind = choice_kind::channel;
+    std::string draft; // the draft it changes
+    std::vector<std::pair<std::string, std::string>> options; // value, label
+    std::string selected;
+
+    bool operator==(const choice&) const = default;
+};
+
 enum class message_kind {
     notice,           // the bot speaking to one person: `text` only
     preview,          // `text`, then `body` as it will appear, then confirm/cancel buttons
@@ -41,6 +54,7 @@ struct message {
     post_number number = 0;     // the post this is about, 0 for none
     std::string category_label; // channel_post: the category's label
     std::vector<button> buttons;
+    std::vector<choice> choices; // previews only
 
     bool operator==(const message&) const = default;
 };

@@ -156,6 +156,23 @@ result<bool> may_post(use_case& w) {
     return true;
 }
 
+// The preview's menus: every channel of the author's platform, and the channel's categories.
+std::vector<choice> choices_of(use_case& w, const checked_post& p, const std::string& draft_id) {
+    choice channels{choice_kind::channel, draft_id, {}, p.channel->key};
+    for (const auto& c : w.settings.channels) {
+        if (c.platform == p.channel->platform) {
+            channels.options.emplace_back(c.key, "#" + c.key);
+        }
+    }
+    choice categories{choice_kind::category, draft_id, {}, p.category->name};
+    for (const auto& name : p.channel->categories) {
+        if (const auto* cat = w.settings.find_category(name)) {
+            categories.options.emplace_back(cat->name, cat->label);
+        }
+    }
+    return {channels, categories};
+}
+
 message preview_of(use_case& w, const checked_post& p, const std::string& draft_id) {
     message m;
     m.kind = message_kind::preview;
@@ -166,6 +183,7 @@ message preview_of(use_case& w, const checked_post& p, const std::string& draft_
     m.category_label = p.category->label;
     m.buttons = {{action::confirm, w.say.say(text_id::button_post), draft_id},
                  {action::cancel, w.say.say(text_id::button_cancel), draft_id}};
+    m.choices = choices_of(w, p, draft_id);
     return m;
 }
 
@@ -315,6 +333,40 @@ result<void> confirm_draft(use_case& w, std::string_view draft_id) {
         return {};
     }
     return publish(w, p, draft->sealed_route.empty() ? route_of(w) : draft->sealed_route);
+}
+
+result<void> change_draft(use_case& w, std::string_view draft_id, choice_kind what,
+                          std::string_view value) {
+    OPENFLOOR_TRY(auto draft, w.db.drafts().find(draft_id));
+    if (!draft || draft->expires_at <= w.now) {
+        return w.answer(w.say.say(text_id::draft_expired));
+    }
+    if (!(draft->author == w.me())) {
+        return w.answer(w.say.say(text_id::draft_not_yours));
+    }
+    checked_post p;
+    p.channel = w.settings.find_channel(what == choice_kind::channel ? value : draft->channel_key);
+    if (!p.channel || p.channel->platform != draft->where) {
+        return w.answer(w.say.say(text_id::unknown_channel,
+                                  {{"key", std::string(value)},
+                                   {"channels", join_keys(w.settings, draft->where)}}));
+    }
+    const std::string wanted = what == choice_kind::category ? std::string(value) : draft->category;
+    const bool offered = std::find(p.channel->categories.begin(), p.channel->categories.end(),
+                                   wanted) != p.channel->categories.end();
+    // A channel without the draft's category takes its own first one.
+    p.category = w.settings.find_category(offered ? wanted : p.channel->categories.front());
+    auto text = w.id.open(draft->sealed_text, seal_purpose::draft_text);
+    if (!p.category || !text) {
+        return w.answer(w.say.say(text_id::draft_expired));
+    }
+    p.text = std::move(*text);
+    p.needs_review = draft->needs_review;
+    draft->channel_key = p.channel->key;
+    draft->category = p.category->name;
+    OPENFLOOR_CHECK(w.db.drafts().remove(draft->id));
+    OPENFLOOR_CHECK(w.db.drafts().save(*draft));
+    return w.answer(preview_of(w, p, draft->id));
 }
 
 result<void> confirm_latest_draft(use_case& w) {

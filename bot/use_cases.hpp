@@ -13,6 +13,9 @@ namespace openfloor::bot {
 result<void> start_post(use_case& w, const post_command& cmd);
 result<void> confirm_draft(use_case& w, std::string_view draft_id);
 result<void> confirm_latest_draft(use_case& w);
+// The author picked another channel or category in the preview: a new preview.
+result<void> change_draft(use_case& w, std::string_view draft_id, choice_kind what,
+                          std::string_view value);
 result<void> cancel_drafts(use_case& w, std::string_view draft_id); // "" = all of the author's
 // A filled-in form (channel key, category name, text): checked like a DM, then published.
 result<void> compose_post(use_case& w, std::string_view channel_key, std::string_view category,

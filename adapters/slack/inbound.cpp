@@ -33,7 +33,8 @@ inbound::inbound(bot::core& core, const config::settings& settings, web_api& api
 
 bool inbound::known_action(std::string_view action_id) {
     bot::action a{};
-    return bot::parse_action_id(action_id, a);
+    return bot::parse_action_id(action_id, a) || action_id == pick::channel_action ||
+           action_id == pick::category_action;
 }
 
 bot::actor inbound::actor_for(std::string_view team, std::string_view user, std::string_view route,
@@ -121,20 +122,33 @@ asio::awaitable<immediate> inbound::on_command(slash_command c) {
 }
 
 asio::awaitable<void> inbound::on_block_action(block_action a) {
-    bot::action what{};
-    if (!bot::parse_action_id(a.action_id, what)) {
-        co_return;
-    }
     const auto who = actor_for(a.team_id, a.user_id, a.user_id, a.channel_id);
-    const bot::reply r = core_.on_action(who, what, a.value, bot::surface::ephemeral);
+    bot::reply r;
+    bool replaces = true;
+    if (a.action_id == pick::channel_action || a.action_id == pick::category_action) {
+        if (!a.block_id.starts_with(pick::block_prefix)) {
+            co_return;
+        }
+        const auto draft = std::string_view(a.block_id).substr(pick::block_prefix.size());
+        r = core_.on_draft_choice(who, draft,
+                                  a.action_id == pick::channel_action ? bot::choice_kind::channel
+                                                                      : bot::choice_kind::category,
+                                  a.value);
+    } else {
+        bot::action what{};
+        if (!bot::parse_action_id(a.action_id, what)) {
+            co_return;
+        }
+        r = core_.on_action(who, what, a.value, bot::surface::ephemeral);
+        // A preview is replaced by its outcome (its buttons must not be clicked twice); a queue
+        // item stays for every moderator and is updated by the outbox, the clicker gets a note.
+        replaces = what == bot::action::confirm || what == bot::action::cancel;
+    }
     poke_();
     if (a.response_url.empty() || r.messages.empty()) {
         co_return;
     }
     nlohmann::json answer = ephemeral_response(r.messages);
-    // A preview is replaced by its outcome (its buttons must not be clicked twice); a queue item
-    // stays for every moderator and is updated by the outbox, the clicker gets a private note.
-    const bool replaces = what == bot::action::confirm || what == bot::action::cancel;
     answer["replace_original"] = replaces;
     auto sent = co_await api_.post_to_url(a.response_url, answer);
     if (!sent.ok()) {

@@ -84,6 +84,13 @@ inline constexpr std::string_view compose_callback_id = "of_compose";
 
 // §A4 limits. Slack counts characters; we count UTF-8 bytes, which is never fewer, so staying
 // under a limit in bytes stays under it in characters.
+// The preview's menus (channel, category): not core actions, so not among bot::action's ids.
+namespace pick {
+inline constexpr std::string_view channel_action = "openfloor_channel";
+inline constexpr std::string_view category_action = "openfloor_category";
+inline constexpr std::string_view block_prefix = "of_pick:"; // + the draft id
+} // namespace pick
+
 namespace limit {
 inline constexpr std::size_t blocks_per_message = 50;
 inline constexpr std::size_t blocks_per_modal = 100;

@@ -119,6 +119,44 @@ void add_actions(json& blocks, const bot::message& m) {
     }
 }
 
+json plain(std::string_view text) {
+    return json{{"type", "plain_text"}, {"text", detail::truncate(std::string(text), limit::button_text)}};
+}
+
+// A preview's channel and category menus, in one actions block that names the draft.
+void add_choices(json& blocks, const bot::message& m) {
+    if (m.choices.empty()) {
+        return;
+    }
+    json elements = json::array();
+    for (const bot::choice& c : m.choices) {
+        json options = json::array();
+        json initial;
+        for (const auto& [value, label] : c.options) {
+            if (options.size() == limit::select_options) {
+                break;
+            }
+            json option{{"text", plain(label)}, {"value", value}};
+            if (value == c.selected) {
+                initial = option;
+            }
+            options.push_back(std::move(option));
+        }
+        json select{{"type", "static_select"},
+                    {"action_id", c.kind == bot::choice_kind::channel ? pick::channel_action
+                                                                      : pick::category_action},
+                    {"placeholder", plain(c.kind == bot::choice_kind::channel ? "Channel" : "Category")},
+                    {"options", std::move(options)}};
+        if (!initial.is_null()) {
+            select["initial_option"] = std::move(initial);
+        }
+        elements.push_back(std::move(select));
+    }
+    blocks.push_back(json{{"type", "actions"},
+                          {"block_id", std::string(pick::block_prefix) + m.choices.front().draft},
+                          {"elements", std::move(elements)}});
+}
+
 // "*I noticed a mistake* · #12": the only line a channel post shows besides the text.
 std::string post_header(const bot::message& m) {
     std::string out;
@@ -172,7 +210,7 @@ json blocks_for(const bot::message& m) {
     json blocks = json::array();
     const std::string text = bot_text(m);
     const std::string body = escape_user_text(m.body);
-    const std::size_t actions = m.buttons.empty() ? 0 : 1;
+    const std::size_t actions = (m.buttons.empty() ? 0U : 1U) + (m.choices.empty() ? 0U : 1U);
     const std::size_t room = limit::blocks_per_message - actions;
     switch (m.kind) {
     case message_kind::notice:
@@ -197,6 +235,7 @@ json blocks_for(const bot::message& m) {
         add_sections(blocks, body, block_id::body, room - blocks.size());
         break;
     }
+    add_choices(blocks, m);
     add_actions(blocks, m);
     return blocks;
 }

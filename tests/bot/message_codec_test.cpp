@@ -35,6 +35,7 @@ protected:
         "",
         {{action::confirm, "Post it", "4f1c0d8e2a9b3c7d6e5f4a3b2c1d0e9f"},
          {action::cancel, "Cancel", "4f1c0d8e2a9b3c7d6e5f4a3b2c1d0e9f"}},
+        {},
     };
 };
 
@@ -173,6 +174,32 @@ TEST_F(MessageCodec, DecodeAcceptsTheMinimalWellFormedDocument) {
     EXPECT_EQ(out.number, 3);
     EXPECT_EQ(out.body, "ok");
     EXPECT_TRUE(out.buttons.empty());
+}
+
+} // namespace
+} // namespace openfloor::bot
+
+namespace openfloor::bot {
+namespace {
+
+TEST(MessageCodecChoices, RoundTripPreviewChoices) {
+    message m;
+    m.kind = message_kind::preview;
+    m.choices = {{choice_kind::channel, "d1", {{"eng", "#eng"}, {"ops", "#ops"}}, "ops"},
+                 {choice_kind::category, "d1", {{"mistake", "I noticed a mistake"}}, "mistake"}};
+    message back;
+    ASSERT_TRUE(decode(encode(m), back));
+    EXPECT_EQ(back, m);
+}
+
+TEST(MessageCodecChoices, PayloadsWithoutChoicesStillDecode) {
+    message m;
+    m.text = "older payload";
+    std::string encoded = encode(m);
+    ASSERT_EQ(encoded.find("\"ch\""), std::string::npos);
+    message back;
+    ASSERT_TRUE(decode(encoded, back));
+    EXPECT_TRUE(back.choices.empty());
 }
 
 } // namespace

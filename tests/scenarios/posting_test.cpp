@@ -255,3 +255,50 @@ TEST_F(Compose, AComposedFormIsCheckedLikeAMessage) {
 
 } // namespace
 } // namespace openfloor::testing
+
+namespace openfloor::testing {
+namespace {
+
+class PreviewChoices : public scenario {};
+
+TEST_F(PreviewChoices, APreviewOffersTheChannelsAndTheChannelsCategories) {
+    dm(alice, "#eng question: where is the runbook?");
+    deliver_due();
+    const auto preview = platform_.to("D0SECRETDM").at(0).job.body;
+    ASSERT_EQ(preview.choices.size(), 2U);
+    EXPECT_EQ(preview.choices[0].kind, bot::choice_kind::channel);
+    EXPECT_EQ(preview.choices[0].selected, "eng");
+    EXPECT_EQ(preview.choices[0].options.size(), 3U);
+    EXPECT_EQ(preview.choices[1].selected, "question");
+}
+
+TEST_F(PreviewChoices, PickingAnotherCategoryAndChannelChangesWhatIsPosted) {
+    dm(alice, "#eng question: the dashboard total is wrong");
+    deliver_due();
+    const std::string draft = last_draft_for("D0SECRETDM");
+    auto r = core_->on_draft_choice(alice, draft, bot::choice_kind::category, "mistake");
+    ASSERT_EQ(r.messages.size(), 1U);
+    EXPECT_EQ(r.messages[0].kind, bot::message_kind::preview);
+    EXPECT_EQ(r.messages[0].category_label, "I noticed a mistake");
+    r = core_->on_draft_choice(alice, draft, bot::choice_kind::channel, "ops");
+    ASSERT_EQ(r.messages.size(), 1U);
+    EXPECT_NE(r.messages[0].text.find("#ops"), std::string::npos);
+    EXPECT_NE(r.messages[0].text.find("moderator"), std::string::npos) << "#ops is pre-moderated";
+    click(alice, bot::action::confirm, draft);
+    run_for(std::chrono::seconds(2));
+    EXPECT_TRUE(platform_.to("C0ENG").empty());
+    const auto queue = platform_.to("C0MODS");
+    ASSERT_EQ(queue.size(), 1U);
+    EXPECT_EQ(queue[0].job.body.category_label, "I noticed a mistake");
+}
+
+TEST_F(PreviewChoices, OnlyTheAuthorCanChangeADraft) {
+    dm(alice, "#eng question: mine");
+    deliver_due();
+    auto r = core_->on_draft_choice(bob, last_draft_for("D0SECRETDM"), bot::choice_kind::channel, "quick");
+    ASSERT_EQ(r.messages.size(), 1U);
+    EXPECT_NE(r.messages[0].text.find("someone else"), std::string::npos);
+}
+
+} // namespace
+} // namespace openfloor::testing

@@ -194,3 +194,42 @@ INSTANTIATE_TEST_SUITE_P(BothModes, SlackFlows,
 
 } // namespace
 } // namespace openfloor::testing
+
+namespace openfloor::testing {
+namespace {
+
+class SlackPreviewMenus : public slack_e2e {
+protected:
+    void SetUp() override { boot(config::slack_mode::socket); }
+};
+
+TEST_F(SlackPreviewMenus, PickingACategoryInThePreviewChangesThePost) {
+    event(slack_->dm_event(alice, alice_dm, "#eng question: the invoice total is wrong", "EvM1"));
+    ASSERT_TRUE(wait_for([&] { return !draft_in(alice_dm).empty(); }));
+    const std::string draft = draft_in(alice_dm);
+    const auto preview = slack_->posts_to(alice_dm).back().body;
+    const std::string blocks = preview["blocks"].dump();
+    EXPECT_NE(blocks.find("openfloor_channel"), std::string::npos);
+    EXPECT_NE(blocks.find("openfloor_category"), std::string::npos);
+
+    auto pick = slack_->button_click(alice, alice_dm, "openfloor_category", "");
+    pick["actions"][0] = {{"action_id", "openfloor_category"},
+                          {"block_id", "of_pick:" + draft},
+                          {"type", "static_select"},
+                          {"selected_option", {{"text", {{"type", "plain_text"}, {"text", "I noticed a mistake"}}},
+                                               {"value", "mistake"}}},
+                          {"action_ts", "1700000106.000001"}};
+    const auto id = slack_->push("interactive", pick);
+    ASSERT_TRUE(wait_for([&] { return slack_->ack_for(id).has_value(); }));
+    ASSERT_TRUE(wait_for([&] { return !slack_->calls_to("/hooks/actions/" + alice).empty(); }));
+    const auto updated = slack_->calls_to("/hooks/actions/" + alice).back().body;
+    EXPECT_TRUE(updated.value("replace_original", false));
+    EXPECT_NE(all_text(updated).find("I noticed a mistake"), std::string::npos) << updated.dump();
+
+    click(alice, alice_dm, "openfloor_confirm", draft);
+    ASSERT_TRUE(wait_for([&] { return slack_->posts_to("C0ENG").size() == 1; }));
+    EXPECT_NE(all_text(slack_->posts_to("C0ENG")[0].body).find("I noticed a mistake"), std::string::npos);
+}
+
+} // namespace
+} // namespace openfloor::testing
