@@ -6,8 +6,32 @@
 
 namespace openfloor::slack {
 
+asio::awaitable<std::optional<bot::delivery_result>> delivery::open_dm(bot::delivery_job& job) {
+    const bool user_id = !job.channel_id.empty() && (job.channel_id[0] == 'U' || job.channel_id[0] == 'W');
+    if (!user_id) {
+        co_return std::nullopt; // already a DM channel
+    }
+    if (auto known = dm_channels_.find(job.channel_id); known != dm_channels_.end()) {
+        job.channel_id = known->second;
+        co_return std::nullopt;
+    }
+    const nlohmann::json body{{"users", job.channel_id}};
+    auto opened = co_await api_.call(method::conversations_open, body);
+    if (!opened.ok() || opened.result.dm_channel_id.empty()) {
+        co_return to_delivery(opened); // retried or given up like any other call
+    }
+    dm_channels_[job.channel_id] = opened.result.dm_channel_id;
+    job.channel_id = opened.result.dm_channel_id;
+    co_return std::nullopt;
+}
+
 asio::awaitable<bot::delivery_result> delivery::perform(bot::delivery_job job) {
     using bot::job_kind;
+    if (job.kind == job_kind::direct_message) {
+        if (auto failed = co_await open_dm(job)) {
+            co_return *failed;
+        }
+    }
     if (job.webhook_url && job.kind == job_kind::channel_post) {
         co_return to_delivery(co_await api_.post_to_url(*job.webhook_url, webhook_body(job.body)));
     }

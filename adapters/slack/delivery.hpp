@@ -5,6 +5,10 @@
 #include "adapters/slack/web_api.hpp"
 #include "bot/delivery.hpp"
 
+#include <optional>
+#include <string>
+#include <unordered_map>
+
 namespace openfloor::slack {
 
 class delivery {
@@ -14,7 +18,13 @@ public:
     asio::awaitable<bot::delivery_result> perform(bot::delivery_job job);
 
 private:
+    // A DM to a user id goes to the DM channel conversations.open gives (scope im:write). The
+    // mapping lives in memory only, never in the database or the log. `job` belongs to the
+    // awaiting perform() frame, which outlives this call.
+    asio::awaitable<std::optional<bot::delivery_result>> open_dm(bot::delivery_job& job);
+
     web_api& api_;
+    std::unordered_map<std::string, std::string> dm_channels_;
 };
 
 } // namespace openfloor::slack

@@ -233,3 +233,53 @@ TEST_F(SlackPreviewMenus, PickingACategoryInThePreviewChangesThePost) {
 
 } // namespace
 } // namespace openfloor::testing
+
+namespace openfloor::testing {
+namespace {
+
+class SlackOperations : public slack_e2e {
+protected:
+    void SetUp() override { boot(config::slack_mode::socket); }
+    transport::client_response health() {
+        transport::client_request req;
+        req.method = transport::http::verb::get;
+        req.url = "http://127.0.0.1:" + std::to_string(bot_->port()) + "/healthz";
+        return send(req);
+    }
+};
+
+TEST_F(SlackOperations, HealthzReportsTheSlackConnectionAndTheDatabase) {
+    auto ok = health();
+    EXPECT_EQ(ok.status, 200U);
+    const auto body = nlohmann::json::parse(ok.body);
+    EXPECT_EQ(body.value("status", ""), "ok");
+    EXPECT_EQ(body.value("slack", ""), "connected");
+    EXPECT_EQ(body.value("database", ""), "ok");
+    slack_->send_hello = false; // the next connection never becomes ready
+    slack_->newest_socket()->drop();
+    ASSERT_TRUE(wait_for([&] { return !bot_->slack()->healthy(); }));
+    auto down = health();
+    EXPECT_EQ(down.status, 503U);
+    EXPECT_EQ(nlohmann::json::parse(down.body).value("slack", ""), "connecting");
+}
+
+TEST_F(SlackOperations, NoticesToAUserIdGoThroughTheirDmChannel) {
+    command(alice, "C0ENG", "#quick mistake: from a slash command");
+    ASSERT_TRUE(wait_for([&] { return slack_->posts_to("C0QUICK").size() == 1; }));
+    std::string ts;
+    ASSERT_TRUE(wait_for([&] {
+        auto p = bot_->store().posts().find("slack", 1);
+        if (p && *p && (*p)->message_ref) {
+            ts = *(*p)->message_ref;
+        }
+        return !ts.empty();
+    }));
+    event(slack_->thread_reply_event(bob, "C0QUICK", ts, "Which one?", "EvO1"));
+    ASSERT_TRUE(wait_for([&] { return slack_->calls_to("conversations.open").size() == 1; }));
+    EXPECT_EQ(slack_->calls_to("conversations.open")[0].body.value("users", ""), alice);
+    ASSERT_TRUE(wait_for([&] { return slack_->posts_to("D" + alice.substr(1)).size() == 1; }));
+    EXPECT_TRUE(slack_->posts_to(alice).empty()) << "never posted to the bare user id";
+}
+
+} // namespace
+} // namespace openfloor::testing
