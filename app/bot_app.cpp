@@ -30,8 +30,11 @@ bot_app::~bot_app() = default;
 
 asio::awaitable<bool> bot_app::start() {
     core_.purge();
-    if (slack_ && !co_await slack_->start()) {
-        co_return false;
+    if (slack_) {
+        const auto connected = co_await slack_->start(); // not inside the if: see run_command.cpp
+        if (!connected) {
+            co_return false;
+        }
     }
     if (auto listening = server_.listen(); !listening) {
         bot::log::error("server.listen_failed",

@@ -18,7 +18,10 @@ namespace {
 constexpr auto drain_deadline = std::chrono::seconds(10);
 
 asio::awaitable<void> start_or_quit(bot_app& app, asio::io_context& ioc, int& exit_code) {
-    if (!co_await app.start()) {
+    // Awaited into a variable first: g++ 12 miscompiles a co_await inside an if condition here
+    // (the process dies on an illegal instruction).
+    const bool started = co_await app.start();
+    if (!started) {
         exit_code = exit_runtime;
         app.stop();
         ioc.stop();

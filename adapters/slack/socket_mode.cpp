@@ -73,7 +73,8 @@ asio::awaitable<void> socket_mode::run() {
             continue;
         }
         need_new_flag_ = false;
-        if (!co_await open_one()) {
+        const bool opened = co_await open_one(); // awaited outside the if: see run_command.cpp
+        if (!opened) {
             need_new_flag_ = true;
             lost_ = true;
         }

@@ -48,6 +48,23 @@ grep -q "OPENFLOOR_SECRET" <<<"$out" || fail "the unset variable is not named: $
 "$bin" check >/dev/null 2>&1
 [ $? -eq 2 ] || fail "check without --config must exit 2"
 
-checks=9
+# `run` against a Slack that is not there: a clear log line and exit 1, not a crash.
+cat >"$work/unreachable.jsonc" <<JSON
+{
+  "server": { "listen": "127.0.0.1:0" },
+  "storage": { "path": "$work/run.db" },
+  "identity": { "secret": "0123456789abcdef0123456789abcdef" },
+  "outbound": { "timeout_ms": 1000 },
+  "slack": { "mode": "http", "bot_token": "xoxb-1", "signing_secret": "s",
+             "api_base_url": "http://127.0.0.1:9/api/" },
+  "channels": [ { "key": "eng", "channel_id": "C1" } ]
+}
+JSON
+out=$(timeout 30 "$bin" run --config "$work/unreachable.jsonc" 2>&1)
+status=$?
+[ $status -eq 1 ] || fail "run against an unreachable Slack: exit $status, expected 1: $out"
+grep -q '"msg":"slack.auth_failed"' <<<"$out" || fail "no slack.auth_failed line in: $out"
+
+checks=11
 echo "$((checks - failures)) passed, $failures failed"
 [ $failures -eq 0 ]
