@@ -219,7 +219,10 @@ result<void> publish(use_case& w, const checked_post& p, const bytes& sealed_rou
     post.author_seal = w.id.seal(w.me().hex(), seal_purpose::author);
     post.created_at = w.now;
     OPENFLOOR_TRY(post.id, w.db.posts().insert(post));
-    OPENFLOOR_CHECK(w.db.authors().touch(w.me(), w.now));
+    // The day only: an exact first_seen would point at this post's created_at.
+    OPENFLOOR_CHECK(w.db.authors().touch(
+        w.me(), std::chrono::time_point_cast<clock_type::duration>(
+                    std::chrono::floor<std::chrono::days>(w.now))));
     OPENFLOOR_CHECK(w.db.rates().record(w.me(), w.now));
     if (!sealed_route.empty()) {
         OPENFLOOR_CHECK(w.db.routes().save(post.id, sealed_route, w.now));

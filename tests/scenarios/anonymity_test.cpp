@@ -72,3 +72,21 @@ TEST_F(Anonymity, PostsOfOneAuthorCannotBeLinkedThroughTheDatabase) {
 
 } // namespace
 } // namespace openfloor::testing
+
+#include <SQLiteCpp/Database.h>
+
+namespace openfloor::testing {
+namespace {
+
+TEST_F(Anonymity, AnAuthorsFirstSeenIsADayNotThePostsTime) {
+    clock_.advance(std::chrono::hours(5) + std::chrono::minutes(7));
+    slash(alice, "#quick timing");
+    SQLite::Database db(dir_.file("openfloor.db").string(), SQLite::OPEN_READONLY);
+    const auto first_seen = db.execAndGet("SELECT first_seen FROM authors").getInt64();
+    EXPECT_EQ(first_seen % (24LL * 3600 * 1000), 0) << "rounded to the day";
+    const auto created = db.execAndGet("SELECT created_at FROM posts").getInt64();
+    EXPECT_NE(first_seen, created);
+}
+
+} // namespace
+} // namespace openfloor::testing
