@@ -156,6 +156,9 @@ void core::purge() {
         log::error("retention.failed");
         return;
     }
+    if (!db_.checkpoint()) {
+        log::warn("retention.checkpoint_failed"); // the next purge tries again
+    }
     log::info("retention.purged", {{"drafts", *drafts}, {"texts", *texts}, {"routes", *routes}});
 }
 

@@ -119,6 +119,9 @@ public:
     virtual ~store() = default;
     // A write transaction (SQLite BEGIN IMMEDIATE). Not nested.
     virtual result<std::unique_ptr<transaction>> begin() = 0;
+    // Folds the write-ahead log into the file and empties it, so that what a purge removed
+    // does not linger in the -wal file.
+    virtual result<void> checkpoint() = 0;
     virtual drafts_repository& drafts() = 0;
     virtual posts_repository& posts() = 0;
     virtual authors_repository& authors() = 0;

@@ -28,6 +28,10 @@ bot::result<std::unique_ptr<bot::transaction>> sqlite_store::begin() {
     });
 }
 
+bot::result<void> sqlite_store::checkpoint() {
+    return guard("store.checkpoint", [&] { db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); });
+}
+
 void sqlite_store::migrate_to(const std::string& path, int version) {
     if (version < 0 || version > latest_schema_version()) {
         throw std::invalid_argument("migrate_to: no schema version " + std::to_string(version));

@@ -26,6 +26,7 @@ public:
     sqlite_store& operator=(const sqlite_store&) = delete;
 
     bot::result<std::unique_ptr<bot::transaction>> begin() override;
+    bot::result<void> checkpoint() override;
     bot::drafts_repository& drafts() override { return drafts_; }
     bot::posts_repository& posts() override { return posts_; }
     bot::authors_repository& authors() override { return authors_; }

@@ -47,6 +47,10 @@ TEST_F(RestartAndRetention, RetentionDropsTextsAndRoutesButKeepsNumbersAndAudit)
 
     clock_.advance(std::chrono::hours(24 * 91));
     core_->purge();
+    // Gone from the file and from the write-ahead log too, while the bot keeps running.
+    const auto db = dir_.file("openfloor.db").string();
+    EXPECT_EQ(read_file(db).find("an old question"), std::string::npos);
+    EXPECT_EQ(read_file(db + "-wal").find("an old question"), std::string::npos);
 
     auto old = post(1);
     ASSERT_TRUE(old);
