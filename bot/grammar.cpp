@@ -2,6 +2,8 @@
 // "delete 12"); anything that does not fit is a post, so no text is ever swallowed.
 #include "bot/grammar.hpp"
 
+#include "bot/text_rules.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -21,13 +23,6 @@ std::string_view trim(std::string_view s) {
         s.remove_suffix(1);
     }
     return s;
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 // Splits off the first word; `rest` keeps its inner whitespace (line breaks included).

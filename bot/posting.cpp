@@ -29,13 +29,6 @@ std::string join_categories(const config::settings& s, const config::channel_set
     return out;
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // A keyword of one of the channel's categories, matched case-insensitively (the grammar
 // lower-cased the word already).
 const config::category_settings* category_by_keyword(const config::settings& s,

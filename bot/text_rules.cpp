@@ -11,14 +11,14 @@ bool is_word_byte(unsigned char c) {
     return std::isalnum(c) != 0 || c == '_' || c >= 0x80;
 }
 
+} // namespace
+
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
-
-} // namespace
 
 std::size_t code_points(std::string_view utf8) {
     return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {

@@ -18,6 +18,9 @@ std::size_t code_points(std::string_view utf8);
 std::optional<std::string> find_blocked_word(std::string_view text,
                                              const std::vector<std::string>& blocked);
 
+// ASCII letters lower-cased, every other byte kept (keywords, channel keys, blocked words).
+std::string lower_ascii(std::string_view s);
+
 // Whitespace-only or empty.
 bool is_blank(std::string_view text);
 

@@ -5,6 +5,7 @@
 #include "adapters/slack/render.hpp"
 #include "adapters/transport/spawn.hpp"
 #include "bot/log.hpp"
+#include "bot/text_rules.hpp"
 
 #include <algorithm>
 #include <array>
@@ -16,10 +17,6 @@ namespace {
 // bot_message, channel_topic, …) is not for us.
 bool handled_subtype(std::string_view subtype) {
     return subtype.empty() || subtype == "thread_broadcast" || subtype == "file_share";
-}
-
-bool is_trimmed_empty(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c) != 0; });
 }
 
 } // namespace
@@ -91,7 +88,7 @@ asio::awaitable<void> inbound::on_event(event_callback e) {
 }
 
 asio::awaitable<immediate> inbound::on_command(slash_command c) {
-    if (is_trimmed_empty(c.text)) {
+    if (bot::is_blank(c.text)) {
         std::vector<std::pair<std::string, std::string>> channels;
         for (const auto& ch : settings_.channels) {
             if (ch.platform == bot::platform::slack) {

@@ -16,14 +16,8 @@ TEST_F(SlackAnonymity, NoFlowLeavesTheAuthorBehind) {
     event(slack_->dm_event(alice, alice_dm, "#quick question: staging?", "EvX2"));
     ASSERT_TRUE(wait_for([&] { return slack_->posts_to("C0ENG").size() == 1 &&
                                       slack_->posts_to("C0QUICK").size() == 1; }));
-    std::string ts;
-    ASSERT_TRUE(wait_for([&] {
-        auto p = bot_->store().posts().find("slack", 1);
-        if (p && *p && (*p)->message_ref) {
-            ts = *(*p)->message_ref;
-        }
-        return !ts.empty();
-    }));
+    const std::string ts = channel_ts_of(1);
+    ASSERT_FALSE(ts.empty());
     event(slack_->thread_reply_event(bob, "C0ENG", ts, "which tab?", "EvX3"));
     event(slack_->dm_event(alice, alice_dm, "reply 1 the summary", "EvX4", "1700000600.000100"));
     command(moderator, "C0MODS", "ban 3 1d");

@@ -160,6 +160,18 @@ void slack_e2e::click(const std::string& user, const std::string& channel,
     ASSERT_EQ(r.status, 200U);
 }
 
+std::string slack_e2e::channel_ts_of(bot::post_number n) {
+    std::string ts;
+    wait_for([&] {
+        auto p = bot_->store().posts().find("slack", n);
+        if (p && *p && (*p)->message_ref) {
+            ts = *(*p)->message_ref;
+        }
+        return !ts.empty();
+    });
+    return ts;
+}
+
 std::string slack_e2e::draft_in(const std::string& channel) const {
     const auto posts = slack_->posts_to(channel);
     for (auto it = posts.rbegin(); it != posts.rend(); ++it) {

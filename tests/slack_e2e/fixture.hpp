@@ -43,6 +43,8 @@ protected:
     void click(const std::string& user, const std::string& channel, const std::string& action_id,
                const std::string& value);
 
+    // The Slack ts of post #n's channel message, once the bot has posted it ("" on timeout).
+    std::string channel_ts_of(bot::post_number n);
     // The value of the openfloor_confirm button in the last preview sent to `channel`.
     std::string draft_in(const std::string& channel) const;
     std::string all_text(const nlohmann::json& body) const; // text + every block's text

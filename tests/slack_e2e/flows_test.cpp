@@ -119,14 +119,8 @@ TEST_P(SlackFlows, ThreadRepliesAreRelayedAndTheAuthorAnswersBack) {
     ASSERT_TRUE(wait_for([&] { return slack_->posts_to("C0QUICK").size() == 1; }));
     ASSERT_TRUE(wait_for([&] { return slack_->posts_to(alice_dm).size() == 1; }));
     // The bot's ts for the channel post, as the fake answered it.
-    std::string post_ts;
-    ASSERT_TRUE(wait_for([&] {
-        auto found = bot_->store().posts().find("slack", 1);
-        if (found && *found && (*found)->message_ref) {
-            post_ts = *(*found)->message_ref;
-        }
-        return !post_ts.empty();
-    }));
+    const std::string post_ts = channel_ts_of(1);
+    ASSERT_FALSE(post_ts.empty());
     event(slack_->thread_reply_event(bob, "C0QUICK", post_ts, "The March one", "Ev6"));
     ASSERT_TRUE(wait_for([&] { return slack_->posts_to(alice_dm).size() == 2; }));
     const auto relay = all_text(slack_->posts_to(alice_dm)[1].body);
@@ -266,14 +260,8 @@ TEST_F(SlackOperations, HealthzReportsTheSlackConnectionAndTheDatabase) {
 TEST_F(SlackOperations, NoticesToAUserIdGoThroughTheirDmChannel) {
     command(alice, "C0ENG", "#quick mistake: from a slash command");
     ASSERT_TRUE(wait_for([&] { return slack_->posts_to("C0QUICK").size() == 1; }));
-    std::string ts;
-    ASSERT_TRUE(wait_for([&] {
-        auto p = bot_->store().posts().find("slack", 1);
-        if (p && *p && (*p)->message_ref) {
-            ts = *(*p)->message_ref;
-        }
-        return !ts.empty();
-    }));
+    const std::string ts = channel_ts_of(1);
+    ASSERT_FALSE(ts.empty());
     event(slack_->thread_reply_event(bob, "C0QUICK", ts, "Which one?", "EvO1"));
     ASSERT_TRUE(wait_for([&] { return slack_->calls_to("conversations.open").size() == 1; }));
     EXPECT_EQ(slack_->calls_to("conversations.open")[0].body.value("users", ""), alice);
