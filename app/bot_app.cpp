@@ -24,6 +24,10 @@ bot_app::bot_app(asio::io_context& ioc, const config::settings& settings)
         slack_ = std::make_unique<slack::adapter>(ioc.get_executor(), settings, core_, http_,
                                                   routes_, random_);
     }
+    if (settings.mattermost) {
+        mattermost_ = std::make_unique<mattermost::adapter>(ioc.get_executor(), settings, core_,
+                                                            identity_, http_, routes_, random_);
+    }
 }
 
 bot_app::~bot_app() = default;
@@ -32,6 +36,12 @@ asio::awaitable<bool> bot_app::start() {
     core_.purge();
     if (slack_) {
         const auto connected = co_await slack_->start(); // not inside the if: see run_command.cpp
+        if (!connected) {
+            co_return false;
+        }
+    }
+    if (mattermost_) {
+        const auto connected = co_await mattermost_->start();
         if (!connected) {
             co_return false;
         }
@@ -57,11 +67,15 @@ void bot_app::stop() {
     if (slack_) {
         slack_->stop();
     }
+    if (mattermost_) {
+        mattermost_->stop();
+    }
     retention_timer_.cancel();
 }
 
 bool bot_app::idle() const {
-    return server_.open_connections() == 0 && (!slack_ || slack_->outbox().in_flight() == 0);
+    return server_.open_connections() == 0 && (!slack_ || slack_->outbox().in_flight() == 0) &&
+           (!mattermost_ || mattermost_->outbox().in_flight() == 0);
 }
 
 asio::awaitable<transport::response> bot_app::health(transport::request req) {
@@ -70,6 +84,10 @@ asio::awaitable<transport::response> bot_app::health(transport::request req) {
     if (slack_) {
         body["slack"] = std::string(slack_->state());
         healthy = healthy && slack_->healthy();
+    }
+    if (mattermost_) {
+        body["mattermost"] = std::string(mattermost_->state());
+        healthy = healthy && mattermost_->healthy();
     }
     if (auto depth = store_.outbox().depth()) {
         body["outbox"] = *depth;

@@ -3,6 +3,7 @@
 // destroyed in reverse; tests build one in-process beside fake platforms.
 #pragma once
 
+#include "adapters/mattermost/adapter.hpp"
 #include "adapters/slack/adapter.hpp"
 #include "adapters/transport/http_client.hpp"
 #include "adapters/transport/http_server.hpp"
@@ -38,6 +39,7 @@ public:
     bot::core& core() { return core_; }
     storage::sqlite_store& store() { return store_; }
     slack::adapter* slack() { return slack_.get(); }
+    mattermost::adapter* mattermost() { return mattermost_.get(); }
 
 private:
     asio::awaitable<transport::response> health(transport::request req);
@@ -54,6 +56,7 @@ private:
     transport::router routes_;
     transport::http_server server_;
     std::unique_ptr<slack::adapter> slack_;
+    std::unique_ptr<mattermost::adapter> mattermost_;
     asio::steady_timer retention_timer_;
     bool stopping_ = false;
 };

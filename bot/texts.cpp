@@ -108,6 +108,14 @@ constexpr std::array english{
           "Sorry, something went wrong on my side and nothing was saved. Please try again in a "
           "moment."},
     entry{text_id::not_available_yet, "That is not available here yet."},
+    // Platforms whose previews cannot carry buttons (Mattermost without server.public_url).
+    entry{text_id::answer_post_or_cancel, "Answer `post` to publish it, or `cancel` to drop it."},
+    entry{text_id::answer_approve_or_reject,
+          "Answer `approve {n}` to publish it, or `reject {n}` with a reason."},
+    entry{text_id::preview_sent_by_dm, "Preview sent to you by DM."},
+    entry{text_id::preview_not_delivered,
+          "I could not reach you by DM just now, so here is your preview. Answer `post` in a DM "
+          "to me to publish it, or `cancel`."},
 };
 
 std::string_view lookup(text_id id) {

@@ -70,6 +70,10 @@ enum class text_id {
     delivery_failed_author,
     storage_trouble,
     not_available_yet,
+    answer_post_or_cancel,
+    answer_approve_or_reject,
+    preview_sent_by_dm,
+    preview_not_delivered,
 };
 
 using text_args = std::initializer_list<std::pair<std::string_view, std::string>>;

@@ -1,23 +1,26 @@
-// application/x-www-form-urlencoded bodies (slash commands, interactivity in HTTP mode), decoded
-// by Boost.URL with '+' read as a space. Internal to slack/.
+// Slack's view of the shared form decoder (adapters/transport/form.hpp): a body Boost.URL
+// refuses is error::malformed_payload. Internal to slack/.
 #pragma once
+
+#include "adapters/slack/error.hpp"
+#include "adapters/transport/form.hpp"
 
 #include <boost/system/result.hpp>
 
-#include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 namespace openfloor::slack::detail {
 
-using form_fields = std::vector<std::pair<std::string, std::string>>;
+using transport::payload::find_field;
+using transport::payload::form_fields;
 
-// Every key=value pair in order, decoded; error::malformed_payload if Boost.URL refuses the text
-// (a stray space, a bad %-escape).
-boost::system::result<form_fields> decode_form(std::string_view body);
-
-// The first value of `key`, or null.
-const std::string* find_field(const form_fields& fields, std::string_view key);
+inline boost::system::result<form_fields> decode_form(std::string_view body) {
+    auto fields = transport::payload::decode_form(body);
+    if (!fields) {
+        return error::malformed_payload;
+    }
+    return std::move(*fields);
+}
 
 } // namespace openfloor::slack::detail

@@ -32,18 +32,25 @@ std::string fake_request::header(const std::string& lower_name) const {
     return it == headers.end() ? std::string{} : it->second;
 }
 
-// The websocket behind a fake_socket; the stream type is hidden behind these four calls.
+std::string fake_socket::header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string{} : it->second;
+}
+
+// The websocket behind a fake_socket; the stream type is hidden behind these calls.
 struct fake_socket::impl {
     virtual ~impl() = default;
     virtual void send(std::string text) = 0;
     virtual void close() = 0;
     virtual void drop() = 0;
+    virtual void hang_up() = 0;
     virtual void go_silent() = 0;
 };
 
 void fake_socket::send(std::string text) { impl_->send(std::move(text)); }
 void fake_socket::close() { impl_->close(); }
 void fake_socket::drop() { impl_->drop(); }
+void fake_socket::hang_up() { impl_->hang_up(); }
 void fake_socket::go_silent() { impl_->go_silent(); }
 
 struct fake_server::state {
@@ -52,6 +59,7 @@ struct fake_server::state {
     tcp::acceptor acceptor;
     http_handler on_request;
     socket_handler on_socket;
+    upgrade_check check_upgrade;
     asio::ssl::context* tls = nullptr;
     std::size_t accepted = 0;
 };
@@ -99,6 +107,12 @@ struct socket_impl final : fake_socket::impl, std::enable_shared_from_this<socke
         sock.set_option(tcp::socket::linger(true, 0), ignored); // RST, not FIN
         sock.close(ignored);
     }
+    void hang_up() override {
+        auto& sock = beast::get_lowest_layer(ws).socket();
+        boost::system::error_code ignored;
+        sock.shutdown(tcp::socket::shutdown_both, ignored); // FIN: an orderly TCP close
+        sock.close(ignored);
+    }
     void go_silent() override {
         silent = true;
         beast::get_lowest_layer(ws).socket().cancel(); // aborts the pending read
@@ -128,6 +142,49 @@ asio::awaitable<void> run_socket(std::shared_ptr<fake_server::state> s,
         co_await forever.async_wait(use_tuple);
     }
     socket->open = false;
+    if (socket->on_close) {
+        socket->on_close();
+    }
+}
+
+fake_request to_fake_request(const http::request<http::string_body>& req) {
+    fake_request fr;
+    fr.method = std::string(req.method_string());
+    fr.target = std::string(req.target());
+    fr.path = fr.target.substr(0, fr.target.find('?'));
+    for (const auto& field : req) {
+        fr.headers[lower(std::string(field.name_string()))] = std::string(field.value());
+    }
+    fr.body = req.body();
+    return fr;
+}
+
+// Writes `reply` (after its delay), or resets the connection. False when the connection is done.
+template <class Stream>
+asio::awaitable<bool> answer(std::shared_ptr<fake_server::state> s, Stream& stream,
+                             const http::request<http::string_body>& req, fake_reply reply,
+                             bool keep_alive) {
+    if (reply.delay.count() > 0) {
+        asio::steady_timer wait(s->ioc, reply.delay);
+        co_await wait.async_wait(use_tuple);
+    }
+    if (reply.reset) {
+        auto& sock = beast::get_lowest_layer(stream).socket();
+        boost::system::error_code ignored;
+        sock.set_option(tcp::socket::linger(true, 0), ignored);
+        sock.close(ignored);
+        co_return false;
+    }
+    http::response<http::string_body> res{static_cast<http::status>(reply.status), req.version()};
+    res.set(http::field::content_type, reply.content_type);
+    for (const auto& [name, value] : reply.headers) {
+        res.set(name, value);
+    }
+    res.keep_alive(keep_alive);
+    res.body() = reply.body;
+    res.prepare_payload();
+    auto [wec, wn] = co_await http::async_write(stream, res, use_tuple);
+    co_return !wec && res.keep_alive();
 }
 
 template <class Stream>
@@ -141,14 +198,27 @@ asio::awaitable<void> serve(std::shared_ptr<fake_server::state> s, Stream stream
             co_return;
         }
         auto req = parser.release();
+        if (!s->on_request) {
+            co_return; // the fake is gone: nobody is left to answer
+        }
+        fake_request fr = to_fake_request(req);
         if (websocket::is_upgrade(req)) {
+            std::optional<fake_reply> refusal;
+            if (s->check_upgrade) {
+                refusal = s->check_upgrade(fr);
+            }
+            if (refusal) {
+                co_await answer(s, stream, req, std::move(*refusal), false);
+                co_return;
+            }
             auto impl = std::make_shared<socket_impl<Stream>>(std::move(stream));
             auto [aec] = co_await impl->ws.async_accept(req, use_tuple);
             if (aec) {
                 co_return;
             }
             auto socket = std::make_shared<fake_socket>();
-            socket->target = std::string(req.target());
+            socket->target = fr.target;
+            socket->headers = fr.headers;
             socket->impl_ = impl;
             impl->owner = socket.get();
             if (s->on_socket) {
@@ -157,36 +227,10 @@ asio::awaitable<void> serve(std::shared_ptr<fake_server::state> s, Stream stream
             co_await run_socket(s, impl, socket);
             co_return;
         }
-        fake_request fr;
-        fr.method = std::string(req.method_string());
-        fr.target = std::string(req.target());
-        fr.path = fr.target.substr(0, fr.target.find('?'));
-        for (const auto& field : req) {
-            fr.headers[lower(std::string(field.name_string()))] = std::string(field.value());
-        }
-        fr.body = req.body();
-        const fake_reply reply = s->on_request(fr);
-        if (reply.delay.count() > 0) {
-            asio::steady_timer wait(s->ioc, reply.delay);
-            co_await wait.async_wait(use_tuple);
-        }
-        if (reply.reset) {
-            auto& sock = beast::get_lowest_layer(stream).socket();
-            boost::system::error_code ignored;
-            sock.set_option(tcp::socket::linger(true, 0), ignored);
-            sock.close(ignored);
-            co_return;
-        }
-        http::response<http::string_body> res{static_cast<http::status>(reply.status), req.version()};
-        res.set(http::field::content_type, reply.content_type);
-        for (const auto& [name, value] : reply.headers) {
-            res.set(name, value);
-        }
-        res.keep_alive(req.keep_alive());
-        res.body() = reply.body;
-        res.prepare_payload();
-        auto [wec, wn] = co_await http::async_write(stream, res, use_tuple);
-        if (wec || !res.keep_alive()) {
+        fake_reply reply = s->on_request(fr);
+        // Not inside the `if`: g++ 12 miscompiles a co_await in a condition.
+        const bool more = co_await answer(s, stream, req, std::move(reply), req.keep_alive());
+        if (!more) {
             co_return;
         }
     }
@@ -233,6 +277,10 @@ fake_server::fake_server(asio::io_context& ioc, http_handler on_request, socket_
 }
 
 fake_server::~fake_server() {
+    // Connections may outlive the fake that owns this server: they must not call into it.
+    state_->on_request = nullptr;
+    state_->on_socket = nullptr;
+    state_->check_upgrade = nullptr;
     boost::system::error_code ignored;
     state_->acceptor.close(ignored);
 }
@@ -248,5 +296,9 @@ std::string fake_server::ws_url() const {
 }
 
 std::size_t fake_server::connections_accepted() const { return state_->accepted; }
+
+void fake_server::set_upgrade_check(upgrade_check check) {
+    state_->check_upgrade = std::move(check);
+}
 
 } // namespace openfloor::testing

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,14 +40,18 @@ struct fake_reply {
 // One accepted websocket: what the client sent, and a way to send it frames.
 class fake_socket {
 public:
-    std::string target;                // the upgrade request's target
-    std::vector<std::string> received; // every text frame from the client, in order
+    std::string target;                         // the upgrade request's target
+    std::map<std::string, std::string> headers; // the upgrade request's, lower-case names
+    std::vector<std::string> received;          // every text frame from the client, in order
     bool open = true;
     std::function<void(const std::string&)> on_message; // called for each received frame
+    std::function<void()> on_close; // called once, when the connection has ended either way
 
+    std::string header(const std::string& lower_name) const;
     void send(std::string text);
     void close();  // a clean close handshake
-    void drop();   // the TCP connection vanishes, no close frame
+    void drop();   // the TCP connection vanishes, no close frame (a reset)
+    void hang_up(); // the TCP connection is closed (FIN) without a close frame, as Go's Conn.Close
     void go_silent(); // stop reading: pings go unanswered, as a dead peer would
 
     struct impl;
@@ -57,6 +62,9 @@ class fake_server {
 public:
     using http_handler = std::function<fake_reply(const fake_request&)>;
     using socket_handler = std::function<void(std::shared_ptr<fake_socket>)>;
+    // Sees each websocket upgrade request first: a reply refuses the upgrade with that answer
+    // (a 401, a 503, a reset), nullopt accepts it.
+    using upgrade_check = std::function<std::optional<fake_reply>(const fake_request&)>;
 
     // `tls`: serve HTTPS/WSS with this context (certificate from tests/support/test_certs).
     fake_server(asio::io_context& ioc, http_handler on_request, socket_handler on_socket = nullptr,
@@ -68,6 +76,7 @@ public:
     std::string base_url() const;
     std::string ws_url() const;
     std::size_t connections_accepted() const;
+    void set_upgrade_check(upgrade_check check);
 
     struct state;
 

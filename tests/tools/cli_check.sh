@@ -65,6 +65,22 @@ status=$?
 [ $status -eq 1 ] || fail "run against an unreachable Slack: exit $status, expected 1: $out"
 grep -q '"msg":"slack.auth_failed"' <<<"$out" || fail "no slack.auth_failed line in: $out"
 
-checks=11
+# The same for Mattermost: users/me cannot be reached, so run says so and exits 1.
+cat >"$work/unreachable-mm.jsonc" <<JSON
+{
+  "server": { "listen": "127.0.0.1:0" },
+  "storage": { "path": "$work/run-mm.db" },
+  "identity": { "secret": "0123456789abcdef0123456789abcdef" },
+  "outbound": { "timeout_ms": 1000 },
+  "mattermost": { "url": "http://127.0.0.1:9", "bot_token": "t", "command_token": "c" },
+  "channels": [ { "key": "eng", "platform": "mattermost", "channel_id": "c1" } ]
+}
+JSON
+out=$(timeout 30 "$bin" run --config "$work/unreachable-mm.jsonc" 2>&1)
+status=$?
+[ $status -eq 1 ] || fail "run against an unreachable Mattermost: exit $status, expected 1: $out"
+grep -q '"msg":"mattermost.auth_failed"' <<<"$out" || fail "no mattermost.auth_failed line in: $out"
+
+checks=13
 echo "$((checks - failures)) passed, $failures failed"
 [ $failures -eq 0 ]

@@ -1,18 +1,16 @@
 // Form decoding over boost::urls::parse_query: the percent-decoding is Boost's, not ours.
-#include "adapters/slack/form.hpp"
-
-#include "adapters/slack/error.hpp"
+#include "adapters/transport/form.hpp"
 
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/params_encoded_view.hpp>
 #include <boost/url/parse_query.hpp>
 
-namespace openfloor::slack::detail {
+namespace openfloor::transport::payload {
 
-boost::system::result<form_fields> decode_form(std::string_view body) {
+std::optional<form_fields> decode_form(std::string_view body) {
     const auto params = boost::urls::parse_query(body);
     if (!params) {
-        return error::malformed_payload;
+        return std::nullopt;
     }
     boost::urls::encoding_opts opts;
     opts.space_as_plus = true; // HTML forms write a space as '+', and a real '+' as %2B
@@ -33,4 +31,4 @@ const std::string* find_field(const form_fields& fields, std::string_view key) {
     return nullptr;
 }
 
-} // namespace openfloor::slack::detail
+} // namespace openfloor::transport::payload

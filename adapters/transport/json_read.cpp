@@ -1,7 +1,7 @@
 // The guarded JSON reads of json_read.hpp, and the depth check that runs before parsing.
-#include "adapters/slack/json_read.hpp"
+#include "adapters/transport/json_read.hpp"
 
-namespace openfloor::slack::detail {
+namespace openfloor::transport::payload {
 namespace {
 
 // A scan of brackets outside strings: cheaper than parsing, and bounded whatever the input.
@@ -38,8 +38,8 @@ const json& absent() {
 
 } // namespace
 
-bool parse_json(std::string_view text, json& out) {
-    if (!nesting_within(text, max_json_depth)) {
+bool parse_json(std::string_view text, json& out, std::size_t max_depth) {
+    if (!nesting_within(text, max_depth)) {
         return false;
     }
     out = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -81,4 +81,4 @@ void put_nonempty(json& j, const char* key, const std::string& value) {
     }
 }
 
-} // namespace openfloor::slack::detail
+} // namespace openfloor::transport::payload
