@@ -1,7 +1,7 @@
 // mattermost_e2e: boot, requests to the bot's endpoints, and lookups in the fake.
 #include "tests/mattermost_e2e/fixture.hpp"
 
-#include "bot/log.hpp"
+#include "tests/support/e2e.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/beast/http/verb.hpp>
@@ -10,20 +10,6 @@
 
 namespace openfloor::testing {
 namespace {
-
-asio::awaitable<void> start_one(app::bot_app& bot, bool& started, bool& ok) {
-    ok = co_await bot.start();
-    started = true;
-}
-
-asio::awaitable<void> send_one(transport::http_client& client, transport::client_request req,
-                               std::optional<transport::client_response>& out, bool& done) {
-    auto r = co_await client.send(std::move(req));
-    if (r) {
-        out = std::move(*r);
-    }
-    done = true;
-}
 
 config::channel_settings configured(std::string key, std::string id) {
     config::channel_settings c;
@@ -36,12 +22,7 @@ config::channel_settings configured(std::string key, std::string id) {
 } // namespace
 
 mattermost_e2e::mattermost_e2e() {
-    config::log_settings log;
-    log.level = config::log_level::debug;
-    bot::log::init(log, [this](std::string_view line) {
-        log_.append(line);
-        log_.push_back('\n');
-    });
+    capture_log(log_);
 }
 
 mattermost_e2e::~mattermost_e2e() {
@@ -53,7 +34,7 @@ mattermost_e2e::~mattermost_e2e() {
         run_until(ioc_, [] { return false; }, std::chrono::milliseconds(50));
     }
     bot_.reset();
-    bot::log::init({});
+    release_log();
 }
 
 void mattermost_e2e::boot(const std::function<void(config::settings&)>& adjust,
@@ -109,7 +90,7 @@ bool mattermost_e2e::start_bot() {
     client_ = std::make_unique<transport::http_client>(ioc_, settings_.outbound);
     bool started = false;
     bool ok = false;
-    asio::co_spawn(ioc_, start_one(*bot_, started, ok), asio::detached);
+    asio::co_spawn(ioc_, start_app(*bot_, started, ok), asio::detached);
     EXPECT_TRUE(wait_for([&] { return started; }));
     return started && ok;
 }
@@ -121,7 +102,7 @@ bool mattermost_e2e::wait_for(std::function<bool()> condition, std::chrono::mill
 transport::client_response mattermost_e2e::send(transport::client_request req) {
     std::optional<transport::client_response> out;
     bool done = false;
-    asio::co_spawn(ioc_, send_one(*client_, std::move(req), out, done), asio::detached);
+    asio::co_spawn(ioc_, send_request(*client_, std::move(req), out, done), asio::detached);
     EXPECT_TRUE(wait_for([&] { return done; }));
     EXPECT_TRUE(out.has_value()) << "the bot did not answer";
     return out.value_or(transport::client_response{});

@@ -1,6 +1,7 @@
 // After real Slack traffic: no trace of the author's id or DM channel in the database files, in
 // the debug log, or in anything the bot sent into a team or moderators channel.
 #include "tests/slack_e2e/fixture.hpp"
+#include "tests/support/e2e.hpp"
 
 namespace openfloor::testing {
 namespace {
@@ -38,11 +39,7 @@ TEST_F(SlackAnonymity, NoFlowLeavesTheAuthorBehind) {
             EXPECT_EQ(call.body.dump().find(alice_dm), std::string::npos) << call.body.dump();
         }
     }
-    const auto db = settings_.storage.path;
-    for (const auto& [what, bytes] : {std::pair{"db", read_file(db)},
-                                      std::pair{"wal", read_file(db + "-wal")},
-                                      std::pair{"shm", read_file(db + "-shm")},
-                                      std::pair{"log", log_}}) {
+    for (const auto& [what, bytes] : stored_bytes(settings_.storage.path, log_)) {
         EXPECT_EQ(bytes.find(alice), std::string::npos) << "author id in " << what;
         EXPECT_EQ(bytes.find(alice_dm), std::string::npos) << "DM channel in " << what;
     }

@@ -2,7 +2,7 @@
 #include "tests/slack_e2e/fixture.hpp"
 
 #include "adapters/slack/signature.hpp"
-#include "bot/log.hpp"
+#include "tests/support/e2e.hpp"
 #include "tests/support/test_channels.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -10,41 +10,24 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
+#include <iostream>
+
 namespace openfloor::testing {
-namespace {
-
-asio::awaitable<void> start_bot(app::bot_app& bot, bool& started, bool& ok) {
-    ok = co_await bot.start();
-    started = true;
-}
-
-asio::awaitable<void> send_one(transport::http_client& client, transport::client_request req,
-                               std::optional<transport::client_response>& out, bool& done) {
-    auto r = co_await client.send(std::move(req));
-    if (r) {
-        out = std::move(*r);
-    }
-    done = true;
-}
-
-} // namespace
 
 slack_e2e::slack_e2e() {
-    config::log_settings log;
-    log.level = config::log_level::debug;
-    bot::log::init(log, [this](std::string_view line) {
-        log_.append(line);
-        log_.push_back('\n');
-    });
+    capture_log(log_);
 }
 
 slack_e2e::~slack_e2e() {
+    if (HasFailure()) {
+        std::cerr << "---- the bot's log ----\n" << log_; // what CI shows when a test fails
+    }
     if (bot_) {
         bot_->stop();
         run_until(ioc_, [] { return false; }, std::chrono::milliseconds(50));
     }
     bot_.reset();
-    bot::log::init({});
+    release_log();
 }
 
 void slack_e2e::boot(config::slack_mode mode, asio::ssl::context* tls,
@@ -69,7 +52,7 @@ void slack_e2e::boot(config::slack_mode mode, asio::ssl::context* tls,
     }
     bot_ = std::make_unique<app::bot_app>(ioc_, settings_);
     client_ = std::make_unique<transport::http_client>(ioc_, settings_.outbound);
-    asio::co_spawn(ioc_, start_bot(*bot_, started_, start_ok_), asio::detached);
+    asio::co_spawn(ioc_, start_app(*bot_, started_, start_ok_), asio::detached);
     ASSERT_TRUE(wait_for([&] { return started_; }));
     ASSERT_TRUE(start_ok_);
     if (mode == config::slack_mode::socket) {
@@ -84,7 +67,7 @@ bool slack_e2e::wait_for(std::function<bool()> condition, std::chrono::milliseco
 transport::client_response slack_e2e::send(transport::client_request req) {
     std::optional<transport::client_response> out;
     bool done = false;
-    asio::co_spawn(ioc_, send_one(*client_, std::move(req), out, done), asio::detached);
+    asio::co_spawn(ioc_, send_request(*client_, std::move(req), out, done), asio::detached);
     EXPECT_TRUE(wait_for([&] { return done; }));
     EXPECT_TRUE(out.has_value()) << "the bot did not answer";
     return out.value_or(transport::client_response{});
