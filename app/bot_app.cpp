@@ -73,6 +73,10 @@ void bot_app::stop() {
     retention_timer_.cancel();
 }
 
+void bot_app::reloaded() {
+    core_.reload(settings_);
+}
+
 bool bot_app::idle() const {
     return server_.open_connections() == 0 && (!slack_ || slack_->outbox().in_flight() == 0) &&
            (!mattermost_ || mattermost_->outbox().in_flight() == 0);

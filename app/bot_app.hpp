@@ -32,6 +32,8 @@ public:
     asio::awaitable<bool> start();
     // SIGTERM: stop accepting, let in-flight work finish, stop the outbox.
     void stop();
+    // SIGHUP: the settings object was updated in place; the core picks up what it caches.
+    void reloaded();
 
     unsigned short port() const { return server_.port(); }
     // Nothing in flight: no open request, no send under way (SIGTERM waits for this).

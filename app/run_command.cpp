@@ -5,6 +5,7 @@
 #include "adapters/transport/spawn.hpp"
 #include "bot/log.hpp"
 #include "config/loader.hpp"
+#include "config/reload.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -39,17 +40,52 @@ asio::awaitable<void> drain(bot_app& app, asio::io_context& ioc) {
     ioc.stop();
 }
 
+// SIGHUP: read the file again; a valid config's reloadable sections apply at once, an invalid
+// one is refused and the running config stays. Connections are never touched.
+asio::awaitable<void> reload_on_hangup(asio::signal_set& hangups, std::string path,
+                                       config::settings& live, bot_app& app) {
+    for (;;) {
+        auto [ec, signal] = co_await hangups.async_wait(transport::use_tuple);
+        if (ec) {
+            co_return;
+        }
+        const auto fresh = config::load_file(path);
+        if (!fresh.value) {
+            for (const auto& p : fresh.problems) {
+                bot::log::error("config.problem", {{"problem", config::format(p)}});
+            }
+            bot::log::error("config.reload_refused",
+                            {{"problems", static_cast<std::int64_t>(fresh.problems.size())},
+                             {"detail", "the running config stays as it was"}});
+            continue;
+        }
+        const auto report = config::apply_reload(live, *fresh.value);
+        app.reloaded();
+        auto join = [](const std::vector<std::string>& parts) {
+            std::string out;
+            for (const auto& part : parts) {
+                out += (out.empty() ? "" : ",") + part;
+            }
+            return out;
+        };
+        bot::log::info("config.reloaded", {{"applied", join(report.applied)}});
+        if (!report.need_restart.empty()) {
+            bot::log::warn("config.needs_restart", {{"sections", join(report.need_restart)}});
+        }
+    }
+}
+
 } // namespace
 
 int run_bot(const invocation& inv) {
-    const auto loaded = config::load_file(inv.config_path);
+    auto loaded = config::load_file(inv.config_path);
     if (!loaded.value) {
         for (const auto& p : loaded.problems) {
             std::cerr << config::format(p) << '\n';
         }
         return exit_usage;
     }
-    const config::settings& settings = *loaded.value;
+    config::settings& settings = *loaded.value; // SIGHUP updates it in place
     bot::log::init(settings.log);
     for (const auto& note : loaded.notes) {
         bot::log::info("config.note", {{"note", note}});
@@ -66,15 +102,19 @@ int run_bot(const invocation& inv) {
     }
     int exit_code = exit_ok;
     asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    asio::signal_set hangups(ioc, SIGHUP);
     signals.async_wait([&](const boost::system::error_code& ec, int signal) {
         if (ec) {
             return;
         }
         bot::log::info("openfloor.signal", {{"signal", signal}});
+        hangups.cancel();
         app->stop();
         transport::spawn_logged(ioc.get_executor(), "drain", drain(*app, ioc));
     });
     transport::spawn_logged(ioc.get_executor(), "start", start_or_quit(*app, ioc, exit_code));
+    transport::spawn_logged(ioc.get_executor(), "reload",
+                            reload_on_hangup(hangups, inv.config_path, settings, *app));
     ioc.run();
     app.reset(); // closes the database cleanly (checkpoints the WAL)
     bot::log::info("openfloor.stopped", {{"exit_code", exit_code}});
