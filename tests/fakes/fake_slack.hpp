@@ -43,6 +43,7 @@ public:
 
     // The next `times` calls of `method` get `reply` instead of a success.
     void inject(const std::string& method, fake_reply reply, int times = 1);
+    void clear_faults() { faults_.clear(); } // the platform is healthy again
     static fake_reply rate_limited(int retry_after_seconds);
     static fake_reply server_error(unsigned status = 503);
 

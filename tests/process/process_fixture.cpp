@@ -1,0 +1,87 @@
+// process_fixture: the config file, the child process and signed events.
+#include "tests/process/process_fixture.hpp"
+
+#include "adapters/slack/signature.hpp"
+#include "tests/support/e2e.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/beast/http/verb.hpp>
+
+#include <fstream>
+#include <iostream>
+
+namespace openfloor::testing {
+namespace {
+
+constexpr const char* signing_secret = "process-test-signing-secret";
+
+} // namespace
+
+process_fixture::~process_fixture() {
+    if (HasFailure() && bot_) {
+        bot_->pump();
+        std::cerr << "---- the bot's output ----\n" << bot_->output();
+    }
+}
+
+void process_fixture::write_config(bool with_ops, int timeout_ms) {
+    std::ofstream out(config_path_, std::ios::trunc);
+    out << R"({
+  "server": { "listen": "127.0.0.1:0" },
+  "storage": { "path": ")" << dir_.file("openfloor.db").string() << R"(" },
+  "identity": { "secret": "process-test-secret-0123456789abcdef" },
+  "outbound": { "timeout_ms": )" << timeout_ms << R"(, "channel_interval_ms": 0 },
+  "slack": { "mode": "http", "bot_token": ")" << slack_.bot_token << R"(",
+             "signing_secret": ")" << signing_secret << R"(",
+             "api_base_url": ")" << slack_.api_base_url() << R"(" },
+  "channels": [ { "key": "eng", "channel_id": "C0ENG", "confirm": false } )"
+        << (with_ops ? R"(, { "key": "ops", "channel_id": "C0OPS", "confirm": false } )" : "")
+        << R"( ],
+  "limits": { "posts_per_hour": 100 },
+  "log": { "level": "debug" }
+})";
+}
+
+void process_fixture::start() {
+    bot_ = std::make_unique<bot_process>(OPENFLOOR_BINARY,
+                                         std::vector<std::string>{"run", "--config", config_path_});
+    ASSERT_TRUE(wait([&] { return bot_->port().has_value(); })) << "the bot did not start";
+    port_ = *bot_->port();
+}
+
+bool process_fixture::wait(const std::function<bool()>& condition,
+                           std::chrono::milliseconds deadline) {
+    return run_until(ioc_, [&] {
+        bot_->pump();
+        return condition();
+    }, deadline);
+}
+
+unsigned process_fixture::dm(const std::string& text, const std::string& event_id) {
+    const std::string body = slack_.dm_event("U0AUTHOR", "D0AUTHOR", text, event_id).dump();
+    const auto ts = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
+    transport::client_request req;
+    req.method = transport::http::verb::post;
+    req.url = "http://127.0.0.1:" + std::to_string(port_) + "/slack/events";
+    req.body = body;
+    req.headers = {{"Content-Type", "application/json"},
+                   {"X-Slack-Request-Timestamp", ts},
+                   {"X-Slack-Signature", slack::sign(signing_secret, ts, body)}};
+    std::optional<transport::client_response> out;
+    bool done = false;
+    asio::co_spawn(ioc_, send_request(client_, std::move(req), out, done), asio::detached);
+    EXPECT_TRUE(wait([&] { return done; }));
+    return out ? out->status : 0U;
+}
+
+int process_fixture::count(const std::string& haystack, const std::string& needle) {
+    int n = 0;
+    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+} // namespace openfloor::testing
