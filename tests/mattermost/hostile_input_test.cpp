@@ -4,6 +4,7 @@
 #include "adapters/mattermost/error.hpp"
 #include "adapters/mattermost/payloads.hpp"
 #include "adapters/mattermost/protocol.hpp"
+#include "tests/support/hostile_inputs.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,59 +15,36 @@
 namespace openfloor::mattermost {
 namespace {
 
+// The generic list, then Mattermost's own shapes: posts, post lists, websocket frames, slash
+// command forms and click callbacks with wrong types, and a 100,000-character id.
 const std::vector<std::string>& hostile_inputs() {
-    static const std::vector<std::string> inputs = [] {
-        std::vector<std::string> v{
-            "",
-            " ",
-            "{",
-            "}",
-            "null",
-            "true",
-            "42",
-            "\"str\"",
-            "[]",
-            "{}",
-            R"({"id":null})",
-            R"({"id":{"a":1}})",
-            R"({"id":"p","create_at":{}})",
-            R"({"id":"p","create_at":-1e400})",
-            R"({"id":"p","create_at":123456789012345678901234567890})",
-            R"({"id":"p","update_at":NaN})",
-            R"({"order":{"a":1},"posts":{}})",
-            R"({"order":[null],"posts":{}})",
-            R"({"order":["a"],"posts":{"a":null}})",
-            R"({"event":"posted","data":null})",
-            R"({"event":"posted","data":{"post":null}})",
-            R"({"event":"posted","data":{"post":"\"nested string\""}})",
-            R"({"event":"hello","data":[]})",
-            R"({"event":["hello"]})",
-            R"({"status":{},"seq_reply":1})",
-            R"({"seq_reply":-1e999})",
-            R"({"user_id":"u","channel_id":"c","context":[]})",
-            R"({"user_id":"u","channel_id":"c","context":{"action":null,"sig":false}})",
-            "{\"id\":\"\xff\xfe\"}",
-            std::string(R"({"id":")") + '\0' + R"("})",
-            std::string{'\0', '\x01', '\x02'},
-            "%",
-            "a=%1",
-            "command=%2F&user_id=%FF%FE",
-            "=&=&&=",
-            "command",
-            "command=%2Fx&user_id=u&text=a b"};
-        v.push_back(std::string(10'000, '[') + std::string(10'000, ']'));
-        v.push_back(std::string(10'000, '{') + std::string(10'000, '}'));
-        std::string objects;
-        for (int i = 0; i < 10'000; ++i) {
-            objects += R"({"a":)";
-        }
-        objects += "1" + std::string(10'000, '}');
-        v.push_back(objects);
-        v.push_back(R"({"event":"posted","seq":1,"data":)" + objects + "}");
-        v.push_back(std::string(10'000, '['));
-        v.push_back(R"({"id":")" + std::string(100'000, 'x') + R"("})");
-        return v;
-    }();
+    static const std::vector<std::string> inputs = openfloor::testing::hostile_json_with({
+        R"({"id":null})",
+        R"({"id":{"a":1}})",
+        R"({"id":"p","create_at":{}})",
+        R"({"id":"p","create_at":-1e400})",
+        R"({"id":"p","create_at":123456789012345678901234567890})",
+        R"({"id":"p","update_at":NaN})",
+        R"({"order":{"a":1},"posts":{}})",
+        R"({"order":[null],"posts":{}})",
+        R"({"order":["a"],"posts":{"a":null}})",
+        R"({"event":"posted","data":null})",
+        R"({"event":"posted","data":{"post":null}})",
+        R"({"event":"posted","data":{"post":"\"nested string\""}})",
+        R"({"event":"hello","data":[]})",
+        R"({"event":["hello"]})",
+        R"({"status":{},"seq_reply":1})",
+        R"({"seq_reply":-1e999})",
+        R"({"user_id":"u","channel_id":"c","context":[]})",
+        R"({"user_id":"u","channel_id":"c","context":{"action":null,"sig":false}})",
+        "{\"id\":\"\xff\xfe\"}",
+        std::string(R"({"id":")") + '\0' + R"("})",
+        "command=%2F&user_id=%FF%FE",
+        "command",
+        "command=%2Fx&user_id=u&text=a b",
+        R"({"event":"posted","seq":1,"data":)" + openfloor::testing::nested_objects() + "}",
+        R"({"id":")" + std::string(100'000, 'x') + R"("})",
+    });
     return inputs;
 }
 

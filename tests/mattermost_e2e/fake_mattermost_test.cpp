@@ -4,7 +4,7 @@
 #include "adapters/transport/http_client.hpp"
 #include "adapters/transport/websocket_client.hpp"
 #include "tests/fakes/fake_mattermost.hpp"
-#include "tests/transport/run_task.hpp"
+#include "tests/support/run_task.hpp"
 
 #include <boost/beast/http/verb.hpp>
 #include <gtest/gtest.h>

@@ -3,6 +3,7 @@
 #include "adapters/slack/error.hpp"
 #include "adapters/slack/payloads.hpp"
 #include "adapters/slack/render.hpp"
+#include "tests/support/hostile_inputs.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,52 +13,30 @@
 namespace openfloor::slack {
 namespace {
 
+// The generic list, then Slack's own shapes: Events API, interactivity and Socket Mode
+// payloads with wrong types, form-encoded payloads, and invalid UTF-8 in a text.
 const std::vector<std::string>& hostile_inputs() {
-    static const std::vector<std::string> inputs = [] {
-        std::vector<std::string> v{
-            "",
-            " ",
-            "{",
-            "}",
-            "{\"type\":",
-            "null",
-            "true",
-            "42",
-            "\"str\"",
-            "[]",
-            "{}",
-            R"({"type":null})",
-            R"({"type":1})",
-            R"({"type":{"a":1}})",
-            R"({"type":"event_callback","event":null})",
-            R"({"type":"event_callback","event":[]})",
-            R"({"type":"block_actions","actions":"x"})",
-            R"({"type":"view_submission","view":1})",
-            R"({"type":"hello","debug_info":{"approximate_connection_time":"long"}})",
-            R"({"envelope_id":"x","payload":[1,2,3]})",
-            R"({"ok":true,"channel":{"id":9}})",
-            "{\"text\":\"\xff\xfe\"}",
-            std::string(R"({"a":")") + '\0' + R"("})",
-            std::string{'\0', '\x01', '\x02'},
-            "payload=%7B%22type%22%3A%22block_actions%22",
-            "payload=%FF%FE",
-            "%",
-            "a=%1",
-            "payload",
-            "=&=&&=",
-            R"({"type":"url_verification","challenge":["x"]})"};
-        v.push_back(std::string(10'000, '[') + std::string(10'000, ']'));
-        v.push_back(std::string(10'000, '{') + std::string(10'000, '}'));
-        std::string objects;
-        for (int i = 0; i < 10'000; ++i) {
-            objects += R"({"a":)";
-        }
-        objects += "1" + std::string(10'000, '}');
-        v.push_back(objects);
-        v.emplace_back(R"({"envelope_id":"x","type":"events_api","payload":)" + objects + "}");
-        v.push_back(std::string(10'000, '['));
-        return v;
-    }();
+    static const std::vector<std::string> inputs = openfloor::testing::hostile_json_with({
+        "{\"type\":",
+        R"({"type":null})",
+        R"({"type":1})",
+        R"({"type":{"a":1}})",
+        R"({"type":"event_callback","event":null})",
+        R"({"type":"event_callback","event":[]})",
+        R"({"type":"block_actions","actions":"x"})",
+        R"({"type":"view_submission","view":1})",
+        R"({"type":"hello","debug_info":{"approximate_connection_time":"long"}})",
+        R"({"envelope_id":"x","payload":[1,2,3]})",
+        R"({"ok":true,"channel":{"id":9}})",
+        "{\"text\":\"\xff\xfe\"}",
+        std::string(R"({"a":")") + '\0' + R"("})",
+        "payload=%7B%22type%22%3A%22block_actions%22",
+        "payload=%FF%FE",
+        "payload",
+        R"({"type":"url_verification","challenge":["x"]})",
+        R"({"envelope_id":"x","type":"events_api","payload":)" +
+            openfloor::testing::nested_objects() + "}",
+    });
     return inputs;
 }
 

@@ -1,6 +1,6 @@
 // router: exact paths, 404 for unknown paths, 405 (with Allow) for other methods.
 #include "adapters/transport/http_server.hpp"
-#include "tests/transport/run_task.hpp"
+#include "tests/support/run_task.hpp"
 
 #include <boost/beast/http/field.hpp>
 #include <gtest/gtest.h>

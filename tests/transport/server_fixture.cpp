@@ -1,7 +1,7 @@
 // ServerFixture: /echo answers with the body it got, /slow waits for the gate.
 #include "tests/transport/server_fixture.hpp"
 
-#include "tests/transport/run_task.hpp"
+#include "tests/support/run_task.hpp"
 
 namespace openfloor::testing {
 namespace {

@@ -3,9 +3,9 @@
 #include "adapters/transport/error.hpp"
 #include "adapters/transport/http_client.hpp"
 #include "adapters/transport/websocket_client.hpp"
+#include "tests/support/run_task.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/test_certs.hpp"
-#include "tests/transport/run_task.hpp"
 #include "tests/transport/websocket_test_server.hpp"
 
 #include <boost/asio/ssl/error.hpp>
