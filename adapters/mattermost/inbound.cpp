@@ -56,16 +56,20 @@ bot::actor inbound::actor_for(std::string_view user, std::string route,
     return who;
 }
 
-asio::awaitable<void> inbound::send_now(std::string route, std::vector<bot::message> messages) {
-    // Only used when the outbox cannot be: the database refused, or a slash command's preview.
+asio::awaitable<bool> inbound::send_now(std::string route, std::vector<bot::message> messages) {
+    // Only for what cannot wait for the outbox: an apology when the database refused, and a
+    // slash command's preview. True when every message was posted.
     auto channel = co_await out_.direct_channel(route);
     const auto* id = std::get_if<std::string>(&channel);
     if (id == nullptr) {
-        co_return;
+        co_return false;
     }
+    bool sent = true;
     for (const auto& m : messages) {
-        co_await api_.post(std::string(rest::posts), post_body(*id, m, ctx_));
+        auto posted = co_await api_.post(std::string(rest::posts), post_body(*id, m, ctx_));
+        sent = sent && posted.ok();
     }
+    co_return sent;
 }
 
 asio::awaitable<void> inbound::on_post(incoming_post in) {
@@ -103,15 +107,7 @@ asio::awaitable<void> inbound::on_post(incoming_post in) {
 
 asio::awaitable<void> inbound::deliver_preview(std::string route, std::string response_url,
                                                std::vector<bot::message> messages) {
-    auto channel = co_await out_.direct_channel(route);
-    bool sent = false;
-    if (const auto* id = std::get_if<std::string>(&channel)) {
-        sent = true;
-        for (const auto& m : messages) {
-            auto posted = co_await api_.post(std::string(rest::posts), post_body(*id, m, ctx_));
-            sent = sent && posted.ok();
-        }
-    }
+    const bool sent = co_await send_now(route, messages);
     if (sent || response_url.empty()) {
         co_return;
     }

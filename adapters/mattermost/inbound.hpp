@@ -44,7 +44,7 @@ public:
 
 private:
     bot::actor actor_for(std::string_view user, std::string route, std::string_view channel) const;
-    asio::awaitable<void> send_now(std::string route, std::vector<bot::message> messages);
+    asio::awaitable<bool> send_now(std::string route, std::vector<bot::message> messages);
     asio::awaitable<void> deliver_preview(std::string route, std::string response_url,
                                           std::vector<bot::message> messages);
 

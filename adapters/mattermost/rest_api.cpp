@@ -145,24 +145,24 @@ std::string dump(const nlohmann::json& body) {
 }
 } // namespace
 
+std::string rest_api::api_url(std::string_view path) const {
+    return settings_.url + std::string(rest::api_prefix) + std::string(path);
+}
+
 asio::awaitable<rest_call> rest_api::get(std::string path) {
-    return send(transport::http::verb::get, settings_.url + std::string(rest::api_prefix) + path,
-                std::nullopt, true);
+    return send(transport::http::verb::get, api_url(path), std::nullopt, true);
 }
 
 asio::awaitable<rest_call> rest_api::post(std::string path, const nlohmann::json& body) {
-    return send(transport::http::verb::post, settings_.url + std::string(rest::api_prefix) + path,
-                dump(body), true);
+    return send(transport::http::verb::post, api_url(path), dump(body), true);
 }
 
 asio::awaitable<rest_call> rest_api::put(std::string path, const nlohmann::json& body) {
-    return send(transport::http::verb::put, settings_.url + std::string(rest::api_prefix) + path,
-                dump(body), true);
+    return send(transport::http::verb::put, api_url(path), dump(body), true);
 }
 
 asio::awaitable<rest_call> rest_api::del(std::string path) {
-    return send(transport::http::verb::delete_,
-                settings_.url + std::string(rest::api_prefix) + path, std::nullopt, true);
+    return send(transport::http::verb::delete_, api_url(path), std::nullopt, true);
 }
 
 asio::awaitable<rest_call> rest_api::post_to_url(std::string url, const nlohmann::json& body) {

@@ -58,6 +58,7 @@ private:
     asio::awaitable<rest_call> send(transport::http::verb method, std::string url,
                                     std::optional<std::string> body, bool with_token);
     void note_limits(const transport::client_response& answer);
+    std::string api_url(std::string_view path) const; // {url}/api/v4{path}
 
     asio::any_io_executor ex_;
     transport::http_client& http_;
