@@ -6,6 +6,7 @@
 #include <csignal>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace openfloor::testing {
 namespace {
@@ -50,6 +51,61 @@ TEST_F(Crash, KillNineLosesNoConfirmedPostAndDoublesNone) {
     // The figure SECURITY.md quotes.
     std::cout << "crash-safety: " << posts << " confirmed, " << delivered.size()
               << " delivered after kill -9, " << duplicates << " duplicates\n";
+}
+
+} // namespace
+} // namespace openfloor::testing
+
+namespace openfloor::testing {
+namespace {
+
+TEST_F(Crash, KillNineMidSendRepeatsAtMostTheSendsInFlight) {
+    constexpr int posts = 12;
+    write_config(false);
+    // Slack takes each of the first sends and never answers in time: they are in flight.
+    fake_reply stalled;
+    stalled.body = R"({"ok":true,"channel":"C0ENG","ts":"1700000000.000001"})";
+    stalled.delay = std::chrono::seconds(60);
+    slack_.inject("chat.postMessage", stalled, 4);
+    start();
+    for (int i = 0; i < posts; ++i) {
+        ASSERT_EQ(dm("#eng question: flight " + std::to_string(i) + " end", "EvFly" + std::to_string(i)), 200U);
+    }
+    ASSERT_TRUE(wait([&] { return count(bot_->output(), "\"msg\":\"post.confirmed\"") == posts; }));
+    ASSERT_TRUE(wait([&] { return slack_.calls_to("chat.postMessage").size() >= 4; }));
+    std::set<std::string> in_flight;
+    for (const auto& c : slack_.posts_to("C0ENG")) {
+        in_flight.insert(c.body.value("text", ""));
+    }
+    bot_->signal(SIGKILL);
+    ASSERT_TRUE(wait([&] { return bot_->exit_code().has_value(); }));
+
+    const std::size_t before_restart = slack_.calls.size();
+    slack_.clear_faults();
+    start();
+    std::map<std::string, int> after;
+    ASSERT_TRUE(wait([&] {
+        after.clear();
+        for (std::size_t k = before_restart; k < slack_.calls.size(); ++k) {
+            const auto& c = slack_.calls[k];
+            if (c.method == "chat.postMessage" && c.body.value("channel", "") == "C0ENG") {
+                ++after[c.body.value("text", "")];
+            }
+        }
+        return after.size() == posts;
+    }, std::chrono::seconds(30)));
+    int twice = 0;
+    for (const auto& [text, times] : after) {
+        EXPECT_EQ(times, 1) << text;
+        twice += in_flight.contains(text) ? 1 : 0;
+    }
+    // Only a send that reached the platform before the kill can arrive twice: at most one per
+    // outbox worker.
+    EXPECT_EQ(static_cast<std::size_t>(twice), in_flight.size());
+    EXPECT_LE(in_flight.size(), 4U);
+    std::cout << "crash-safety: kill -9 mid-send: " << posts << " confirmed, " << after.size()
+              << " delivered, " << twice << " sent twice (" << in_flight.size()
+              << " in flight at the kill, bound 4)\n";
 }
 
 } // namespace
