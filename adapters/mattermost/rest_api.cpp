@@ -8,27 +8,11 @@
 #include <boost/beast/http/verb.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 namespace openfloor::mattermost {
 namespace {
 
 using std::chrono::milliseconds;
-
-// A header of whole seconds (Retry-After, X-Ratelimit-Reset); nonsense reads as absent.
-std::optional<milliseconds> seconds_header(const transport::client_response& answer,
-                                           std::string_view name) {
-    const auto value = answer.header(name);
-    if (!value) {
-        return std::nullopt;
-    }
-    long long seconds = 0;
-    auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), seconds);
-    if (ec != std::errc{} || seconds < 0 || seconds > 86'400) {
-        return std::nullopt;
-    }
-    return std::chrono::seconds(seconds);
-}
 
 // Holding calls longer than this would stall start-up or a catch-up for no good reason; the
 // server answers 429 again if we are still early.
@@ -91,7 +75,7 @@ void rest_api::note_limits(const transport::client_response& answer) {
         return;
     }
     // The budget is spent: wait for the window to reset before the next call.
-    const auto reset = seconds_header(answer, "X-Ratelimit-Reset").value_or(std::chrono::seconds(1));
+    const auto reset = answer.seconds_header("X-Ratelimit-Reset").value_or(std::chrono::seconds(1));
     hold_until_ = std::max(hold_until_, std::chrono::steady_clock::now() + std::min(reset, max_hold));
 }
 
@@ -126,9 +110,9 @@ asio::awaitable<rest_call> rest_api::send(transport::http::verb method, std::str
     out.status = answer->status;
     note_limits(*answer);
     if (out.status == 429) {
-        out.retry_after = seconds_header(*answer, "Retry-After");
+        out.retry_after = answer->seconds_header("Retry-After");
         if (!out.retry_after) {
-            out.retry_after = seconds_header(*answer, "X-Ratelimit-Reset");
+            out.retry_after = answer->seconds_header("X-Ratelimit-Reset");
         }
     }
     if (!out.ok()) {

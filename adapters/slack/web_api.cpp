@@ -6,7 +6,6 @@
 #include <boost/beast/http/verb.hpp>
 
 #include <array>
-#include <charconv>
 
 namespace openfloor::slack {
 namespace {
@@ -17,18 +16,6 @@ constexpr std::array transient_errors{
     std::string_view("service_unavailable"), std::string_view("request_timeout"),
     std::string_view("ratelimited"),
 };
-
-std::optional<std::chrono::milliseconds> parse_retry_after(const std::optional<std::string>& v) {
-    if (!v) {
-        return std::nullopt;
-    }
-    long long seconds = 0;
-    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), seconds);
-    if (ec != std::errc{} || seconds < 0 || seconds > 86'400) {
-        return std::nullopt;
-    }
-    return std::chrono::seconds(seconds);
-}
 
 } // namespace
 
@@ -88,7 +75,7 @@ asio::awaitable<api_call> web_api::call(std::string_view method, const nlohmann:
     }
     out.answered = true;
     out.status = answer->status;
-    out.retry_after = parse_retry_after(answer->header("Retry-After"));
+    out.retry_after = answer->seconds_header("Retry-After");
     if (auto decoded = decode_api_result(answer->body)) {
         out.result = *decoded;
     }
@@ -117,7 +104,7 @@ asio::awaitable<api_call> web_api::post_to_url(std::string url, const nlohmann::
     }
     out.answered = true;
     out.status = answer->status;
-    out.retry_after = parse_retry_after(answer->header("Retry-After"));
+    out.retry_after = answer->seconds_header("Retry-After");
     // Webhooks and response_url answer "ok" as plain text, errors as text with a 4xx.
     out.result.ok = out.status == 200;
     if (!out.result.ok) {

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <variant>
 
 namespace openfloor::transport {
@@ -113,6 +114,19 @@ std::optional<std::string> client_response::header(std::string_view name) const 
         }
     }
     return std::nullopt;
+}
+
+std::optional<std::chrono::milliseconds> client_response::seconds_header(std::string_view name) const {
+    const auto value = header(name);
+    if (!value) {
+        return std::nullopt;
+    }
+    long long seconds = 0;
+    auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), seconds);
+    if (ec != std::errc{} || seconds < 0 || seconds > 86'400) {
+        return std::nullopt;
+    }
+    return std::chrono::seconds(seconds);
 }
 
 http_client::http_client(asio::io_context& ioc, const config::outbound_settings& settings)

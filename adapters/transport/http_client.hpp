@@ -35,6 +35,9 @@ struct client_response {
     std::string body;
 
     std::optional<std::string> header(std::string_view name) const; // case-insensitive
+    // A header of whole seconds (Retry-After, X-Ratelimit-Reset): absent, negative, over a day
+    // or not a number reads as nullopt.
+    std::optional<std::chrono::milliseconds> seconds_header(std::string_view name) const;
 };
 
 class http_client {

@@ -6,7 +6,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/beast/http/verb.hpp>
 
-#include <iostream>
 
 namespace openfloor::testing {
 namespace {
@@ -26,15 +25,7 @@ mattermost_e2e::mattermost_e2e() {
 }
 
 mattermost_e2e::~mattermost_e2e() {
-    if (HasFailure()) {
-        std::cerr << "---- the bot's log ----\n" << log_; // what CI shows when a test fails
-    }
-    if (bot_) {
-        bot_->stop();
-        run_until(ioc_, [] { return false; }, std::chrono::milliseconds(50));
-    }
-    bot_.reset();
-    release_log();
+    finish_e2e(bot_, ioc_, HasFailure(), log_);
 }
 
 void mattermost_e2e::boot(const std::function<void(config::settings&)>& adjust,

@@ -10,7 +10,6 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
-#include <iostream>
 
 namespace openfloor::testing {
 
@@ -19,15 +18,7 @@ slack_e2e::slack_e2e() {
 }
 
 slack_e2e::~slack_e2e() {
-    if (HasFailure()) {
-        std::cerr << "---- the bot's log ----\n" << log_; // what CI shows when a test fails
-    }
-    if (bot_) {
-        bot_->stop();
-        run_until(ioc_, [] { return false; }, std::chrono::milliseconds(50));
-    }
-    bot_.reset();
-    release_log();
+    finish_e2e(bot_, ioc_, HasFailure(), log_);
 }
 
 void slack_e2e::boot(config::slack_mode mode, asio::ssl::context* tls,

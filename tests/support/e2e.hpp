@@ -5,8 +5,11 @@
 
 #include "adapters/transport/http_client.hpp"
 #include "bot/log.hpp"
+#include "tests/support/run_until.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,6 +29,22 @@ inline void capture_log(std::string& into) {
 
 inline void release_log() {
     bot::log::init({});
+}
+
+// A fixture's end: the log on failure (what CI shows), the bot stopped and given a moment to
+// close its sockets, destroyed, and the log released.
+template <class App>
+void finish_e2e(std::unique_ptr<App>& bot, transport::asio::io_context& ioc, bool failed,
+                const std::string& log) {
+    if (failed) {
+        std::cerr << "---- the bot's log ----\n" << log;
+    }
+    if (bot) {
+        bot->stop();
+        run_until(ioc, [] { return false; }, std::chrono::milliseconds(50));
+    }
+    bot.reset();
+    release_log();
 }
 
 // co_spawn this: starts `app` (a bot_app) and says when, and whether, it did.
