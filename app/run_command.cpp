@@ -1,8 +1,9 @@
-// `openfloor run`: load the config, build the bot, connect, serve until SIGINT/SIGTERM, then
-// drain: stop accepting, let in-flight requests and sends finish (bounded), close the database.
+// `openfloor run`: load the config, raise the descriptor limit, build the bot, connect, serve until
+// SIGINT/SIGTERM, then drain: stop accepting, let in-flight requests and sends finish (bounded),
+// close the database.
+#include "adapters/transport/spawn.hpp"
 #include "app/bot_app.hpp"
 #include "app/cli.hpp"
-#include "adapters/transport/spawn.hpp"
 #include "bot/log.hpp"
 #include "config/loader.hpp"
 #include "config/reload.hpp"
@@ -11,7 +12,9 @@
 #include <boost/asio/signal_set.hpp>
 
 #include <csignal>
+#include <cstdint>
 #include <iostream>
+#include <sys/resource.h>
 
 namespace openfloor::app {
 namespace {
@@ -75,6 +78,30 @@ asio::awaitable<void> reload_on_hangup(asio::signal_set& hangups, std::string pa
     }
 }
 
+// Each connection, inbound or outbound, costs a descriptor, and distributions often start
+// processes with a soft limit of 1,024. Raising it to the hard limit (which needs no privilege)
+// lets the server hold its connection cap (see default_connection_limit) under a flood.
+void raise_descriptor_limit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        bot::log::warn("openfloor.descriptor_limit_unknown");
+        return;
+    }
+    const rlim_t was = limit.rlim_cur;
+    if (limit.rlim_cur != limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+            limit.rlim_cur = was; // an odd hard limit the kernel refuses: keep what we have
+        }
+    }
+    auto figure = [](rlim_t n) {
+        return n == RLIM_INFINITY ? std::int64_t{-1} : static_cast<std::int64_t>(n);
+    };
+    bot::log::info(
+        "openfloor.descriptor_limit",
+        {{"soft", figure(limit.rlim_cur)}, {"was", figure(was)}, {"hard", figure(limit.rlim_max)}});
+}
+
 } // namespace
 
 int run_bot(const invocation& inv) {
@@ -90,6 +117,7 @@ int run_bot(const invocation& inv) {
     for (const auto& note : loaded.notes) {
         bot::log::info("config.note", {{"note", note}});
     }
+    raise_descriptor_limit(); // before the server sizes its connection cap from it
 
     asio::io_context ioc{1};
     std::unique_ptr<bot_app> app;

@@ -8,9 +8,13 @@
 #include <boost/system/result.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace openfloor::transport::payload {
@@ -33,10 +37,42 @@ void require_object(const json& value);
 // The first element of the array object[key], or null when absent or empty.
 const json& first_of(const json& object, std::string_view key);
 
+// An integer that fits in Int, or type_error. nlohmann's own get<int>() casts a float (and an
+// integer too long for 64 bits, which it parses as one) without looking: undefined behaviour for
+// 1e300 (found by tests/fuzz; regressions/slack/event-time-beyond-int64).
+template <class Int>
+Int integer_of(const json& value) {
+    if (value.is_number_unsigned()) {
+        const auto u = value.get<std::uint64_t>();
+        if (std::in_range<Int>(u)) {
+            return static_cast<Int>(u);
+        }
+    } else if (value.is_number_integer()) {
+        const auto i = value.get<std::int64_t>();
+        if (std::in_range<Int>(i)) {
+            return static_cast<Int>(i);
+        }
+    } else if (value.is_number_float()) {
+        const double d = value.get<double>();
+        // 2^digits is exact as a double; the range is half-open because 2^digits does not fit.
+        const double limit = std::ldexp(1.0, std::numeric_limits<Int>::digits);
+        const double low = std::is_signed_v<Int> ? -limit : 0.0;
+        if (std::isfinite(d) && std::trunc(d) == d && d >= low && d < limit) {
+            return static_cast<Int>(d);
+        }
+    }
+    throw json::type_error::create(302, "not an integer in range", &value);
+}
+
 template <class T>
 void read(const json& object, std::string_view key, T& out) {
     const json& value = member(object, key);
-    if (!value.is_null()) {
+    if (value.is_null()) {
+        return;
+    }
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        out = integer_of<T>(value);
+    } else {
         value.get_to(out); // type_error when the platform sent another type
     }
 }

@@ -145,6 +145,7 @@ asio::awaitable<void> serve_requests(state_ptr s, Stream& stream, connection_sta
         request req = parser.release();
         const bool client_keeps_alive = req.keep_alive();
         response res = co_await handle(s, std::move(req));
+        ++status.requests;
         res.keep_alive(client_keeps_alive && res.keep_alive() && !s->stopping);
         res.prepare_payload();
         lowest.expires_after(s->settings.request_timeout);

@@ -1,5 +1,6 @@
 // What the server and its connection coroutines share: the acceptor, the limits, the TLS context
-// and a registry of live connections so stop() can close the idle ones. Internal to the transport.
+// and a registry of live connections so stop() and the connection cap can close the idle ones.
+// Internal to the transport.
 #pragma once
 
 #include "adapters/transport/http_server.hpp"
@@ -10,6 +11,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -25,6 +27,8 @@ struct connection_status {
     phase now = phase::tls_handshake;
     const beast::flat_buffer* buffer = nullptr;
     const http::request_parser<http::string_body>* parser = nullptr;
+    std::uint64_t requests = 0; // answered on this connection so far
+    bool shedding = false;      // cancelled to make room; its coroutine has yet to unwind
 
     // Nothing of a request has arrived yet, so closing loses no one's request.
     bool idle() const {
@@ -47,7 +51,13 @@ struct http_server::state {
     bool stopping = false;
     unsigned short port = 0;
     std::uint64_t next_connection = 0;
+    // Ordered by id, which is the order of arrival: the first idle entry is the oldest.
     std::map<std::uint64_t, connection_status*> connections;
+    std::size_t max_connections = 0; // 0 until listen() sets the default or a caller chose one
+    std::size_t shedding_now = 0;    // entries of `connections` already cancelled
+    std::uint64_t accept_failures = 0;
+    std::uint64_t failures_in_a_row = 0; // the current episode of failed accepts
+    std::uint64_t connections_shed = 0;
 };
 
 // Registers a connection for its lifetime (the coroutine frame's).
@@ -58,7 +68,13 @@ public:
         , id_(state_->next_connection++) {
         state_->connections.emplace(id_, &status);
     }
-    ~connection_registration() { state_->connections.erase(id_); }
+    ~connection_registration() {
+        const auto it = state_->connections.find(id_);
+        if (it->second->shedding) {
+            --state_->shedding_now;
+        }
+        state_->connections.erase(it);
+    }
     connection_registration(const connection_registration&) = delete;
     connection_registration& operator=(const connection_registration&) = delete;
 
