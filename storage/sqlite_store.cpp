@@ -20,7 +20,8 @@ sqlite_store::sqlite_store(const std::string& path)
     , rates_(db_)
     , audit_(db_)
     , outbox_(db_)
-    , events_(db_) {}
+    , events_(db_)
+    , metrics_(db_) {}
 
 bot::result<std::unique_ptr<bot::transaction>> sqlite_store::begin() {
     return guard("store.begin", [&]() -> std::unique_ptr<bot::transaction> {

@@ -6,6 +6,7 @@
 #include "storage/sqlite_authors.hpp"
 #include "storage/sqlite_drafts.hpp"
 #include "storage/sqlite_events.hpp"
+#include "storage/sqlite_metrics.hpp"
 #include "storage/sqlite_outbox.hpp"
 #include "storage/sqlite_posts.hpp"
 #include "storage/sqlite_rates.hpp"
@@ -35,6 +36,8 @@ public:
     bot::audit_repository& audit() override { return audit_; }
     bot::outbox_repository& outbox() override { return outbox_; }
     bot::events_repository& events() override { return events_; }
+    // Not a port of the core: the figures app/ serves on /metrics.
+    sqlite_metrics& metrics() { return metrics_; }
 
     // The schema version of the open file (the latest this binary knows, once open).
     int schema_version() const { return schema_version_; }
@@ -53,6 +56,7 @@ private:
     sqlite_audit audit_;
     sqlite_outbox outbox_;
     sqlite_events events_;
+    sqlite_metrics metrics_;
 };
 
 } // namespace openfloor::storage

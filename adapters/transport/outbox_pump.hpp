@@ -3,13 +3,18 @@
 // until poke() says something new was queued.
 #pragma once
 
+#include "adapters/transport/metrics.hpp"
 #include "adapters/transport/net.hpp"
 #include "bot/core.hpp"
 
 #include <boost/asio/steady_timer.hpp>
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace openfloor::transport {
@@ -31,9 +36,16 @@ public:
     // Sends in flight right now (SIGTERM waits for them).
     int in_flight() const { return in_flight_; }
     std::uint64_t sent() const { return sent_; }
+    // From now on, times each delivery and counts retries and refusals, labelled with this
+    // pump's platform. `r` must outlive the pump.
+    void measure(metrics::registry& r);
 
 private:
+    using steady = std::chrono::steady_clock;
+
     asio::awaitable<void> work(asio::steady_timer& wake);
+    void note(const bot::delivery_job& job, const bot::delivery_result& result,
+              steady::time_point started);
 
     asio::any_io_executor ex_;
     bot::core& core_;
@@ -46,6 +58,20 @@ private:
     bool stopping_ = false;
     int in_flight_ = 0;
     std::uint64_t sent_ = 0;
+
+    // A delivery is timed from its first send to the platform's yes, retries included, but
+    // not from when it was queued: a channel post waits a deliberate random delay first, and
+    // that delay must stay secret (it hides when the author confirmed). Memory only: after a
+    // restart, a retried job is timed from its first send since.
+    struct first_send {
+        steady::time_point at;
+        bot::job_kind kind; // SQLite may hand a vanished job's id to a new one: check it is
+        std::optional<std::int64_t> post_id; // the same job before trusting the time
+    };
+    std::unordered_map<std::int64_t, first_send> first_sent_;
+    metrics::histogram* delivery_time_ = nullptr;
+    metrics::counter* retries_ = nullptr;
+    metrics::counter* refusals_ = nullptr;
 };
 
 } // namespace openfloor::transport

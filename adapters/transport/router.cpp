@@ -1,5 +1,7 @@
-// router: exact-path dispatch to coroutine handlers, with 404 and 405 answered here.
+// router: exact-path dispatch to coroutine handlers, with 404 and 405 answered here, and the
+// request counts and answer times of /metrics.
 #include "adapters/transport/http_server.hpp"
+#include "adapters/transport/metrics.hpp"
 
 #include <boost/beast/http/field.hpp>
 
@@ -9,6 +11,9 @@ namespace {
 std::string_view path_of(std::string_view target) {
     return target.substr(0, target.find('?'));
 }
+
+// The label of a path no route knows: whatever a caller sends, it adds no new series.
+constexpr std::string_view unknown_endpoint = "other";
 
 } // namespace
 
@@ -26,10 +31,35 @@ void router::add(http::verb method, std::string path, handler h) {
     routes_[std::move(path)][method] = std::move(h);
 }
 
+void router::measure(metrics::registry& r) {
+    requests_ =
+        &r.counters("openfloor_http_requests_total",
+                    "HTTP requests answered, by routed path and status.", {"endpoint", "status"});
+    durations_ = &r.histograms("openfloor_http_request_duration_seconds",
+                               "Time from a request read to its answer ready, by routed path.",
+                               {"endpoint"}, metrics::ack_buckets());
+    for (const auto& [path, methods] : routes_) {
+        durations_->with({path}); // every route shows from the first scrape
+    }
+}
+
+void router::count(std::string_view endpoint, http::status status,
+                   std::chrono::steady_clock::duration took) const {
+    if (requests_ == nullptr) {
+        return;
+    }
+    const std::string label(endpoint);
+    requests_->with({label, std::to_string(static_cast<unsigned>(status))}).inc();
+    durations_->with({label}).observe(took);
+}
+
 asio::awaitable<response> router::dispatch(request req) const {
+    const auto started = std::chrono::steady_clock::now();
     const auto path = routes_.find(path_of(req.target()));
     if (path == routes_.end()) {
-        co_return make_response(req, http::status::not_found, R"({"error":"not found"})");
+        auto res = make_response(req, http::status::not_found, R"({"error":"not found"})");
+        count(unknown_endpoint, res.result(), std::chrono::steady_clock::now() - started);
+        co_return res;
     }
     const auto route = path->second.find(req.method());
     if (route == path->second.end()) {
@@ -40,9 +70,18 @@ asio::awaitable<response> router::dispatch(request req) const {
             allow += (allow.empty() ? "" : ", ") + std::string(http::to_string(verb));
         }
         res.set(http::field::allow, allow);
+        count(path->first, res.result(), std::chrono::steady_clock::now() - started);
         co_return res;
     }
-    co_return co_await route->second(std::move(req));
+    try {
+        auto res = co_await route->second(std::move(req));
+        count(path->first, res.result(), std::chrono::steady_clock::now() - started);
+        co_return res;
+    } catch (...) { // the server answers a handler's throw with 500; count it as that
+        count(path->first, http::status::internal_server_error,
+              std::chrono::steady_clock::now() - started);
+        throw;
+    }
 }
 
 } // namespace openfloor::transport

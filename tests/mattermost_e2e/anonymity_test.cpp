@@ -1,12 +1,30 @@
 // After real Mattermost traffic: no trace of the author's id, name or DM channel in the database
-// files, in the debug log, or in anything the bot sent into a team or moderators channel.
+// files, in the debug log, in /metrics, in anything the bot sent into a team or moderators
+// channel, or in any request to Mattermost but those addressed back to the author.
 #include "tests/mattermost_e2e/fixture.hpp"
 #include "tests/support/e2e.hpp"
 
 namespace openfloor::testing {
 namespace {
 
-class MattermostAnonymity : public mattermost_e2e {};
+class MattermostAnonymity : public mattermost_e2e {
+protected:
+    // A request that goes back to `user` alone: opening their DM, reading or posting in it, or
+    // an ephemeral post only they see.
+    static bool addressed_to(const mm_call& call, const std::string& user, const std::string& dm) {
+        if (call.path == "/api/v4/channels/direct") {
+            return call.body.is_array() && call.body.size() == 2 &&
+                   (call.body[0] == user || call.body[1] == user);
+        }
+        if (call.path == "/api/v4/posts/ephemeral") {
+            return call.body.is_object() && call.body.value("user_id", "") == user;
+        }
+        if (call.path.starts_with("/api/v4/channels/" + dm + "/")) {
+            return true; // a catch-up reading the DM
+        }
+        return call.body.is_object() && call.body.value("channel_id", "") == dm;
+    }
+};
 
 TEST_F(MattermostAnonymity, NoFlowLeavesTheAuthorBehind) {
     boot();
@@ -43,6 +61,22 @@ TEST_F(MattermostAnonymity, NoFlowLeavesTheAuthorBehind) {
             EXPECT_EQ(text.find(dm), std::string::npos) << text;
             EXPECT_EQ(text.find("alice"), std::string::npos) << text;
         }
+    }
+    std::size_t to_alice = 0;
+    for (const auto& call : mm_->calls) {
+        const std::string sent = call.method + " " + call.target + " " + call.body.dump();
+        if (sent.find(alice) == std::string::npos && sent.find(dm) == std::string::npos) {
+            continue;
+        }
+        ++to_alice;
+        EXPECT_TRUE(addressed_to(call, alice, dm)) << "the author, sent elsewhere: " << sent;
+    }
+    EXPECT_GT(to_alice, 0U) << "the scan saw the author's own messages";
+    const auto metrics = get("/metrics");
+    EXPECT_EQ(metrics.status, 200U);
+    for (const auto& secret : {alice, dm, std::string("alice"), bob, moderator, eng, quick,
+                               std::string("totals"), mm_->bot_token}) {
+        EXPECT_EQ(metrics.body.find(secret), std::string::npos) << secret << " in /metrics";
     }
     for (const auto& [what, bytes] : stored_bytes(settings_.storage.path, log_)) {
         EXPECT_EQ(bytes.find(alice), std::string::npos) << "author id in " << what;

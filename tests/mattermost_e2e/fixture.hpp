@@ -6,6 +6,7 @@
 #include "adapters/transport/http_client.hpp"
 #include "app/bot_app.hpp"
 #include "tests/fakes/fake_mattermost.hpp"
+#include "tests/support/metrics_text.hpp"
 #include "tests/support/run_until.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -32,6 +33,9 @@ protected:
                   std::chrono::milliseconds deadline = std::chrono::seconds(10));
 
     transport::client_response send(transport::client_request req);
+    transport::client_response get(const std::string& path); // GET on the bot's server
+    // GET /metrics: answered 200 in the text format, every line well formed (else the test fails).
+    scraped_metrics scrape();
     // POST /mattermost/commands as Mattermost sends it (§B4), with `token` in the header and
     // the form; the parsed JSON answer is in `answer` when there is one.
     transport::client_response command(const std::string& user_id, const std::string& user_name,

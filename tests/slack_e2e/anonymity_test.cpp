@@ -1,12 +1,40 @@
 // After real Slack traffic: no trace of the author's id or DM channel in the database files, in
-// the debug log, or in anything the bot sent into a team or moderators channel.
+// the debug log, in /metrics, or in any request to Slack but those addressed back to the author.
 #include "tests/slack_e2e/fixture.hpp"
 #include "tests/support/e2e.hpp"
 
 namespace openfloor::testing {
 namespace {
 
-class SlackAnonymity : public slack_e2e {};
+class SlackAnonymity : public slack_e2e {
+protected:
+    // A call that goes back to `user` alone: a message into their DM (or to their id, which
+    // Slack delivers as a DM), opening that DM, their App Home, an ephemeral only they see, or
+    // the answer to their own click or command (the fake names its response_url after them).
+    static bool addressed_to(const slack_call& call, const std::string& user,
+                             const std::string& dm) {
+        if (call.method == "/hooks/actions/" + user || call.method == "/hooks/commands/" + user) {
+            return true;
+        }
+        if (!call.body.is_object()) {
+            return false;
+        }
+        const auto field = [&](const char* key) {
+            const auto it = call.body.find(key);
+            return it != call.body.end() && it->is_string() ? it->get<std::string>() : "";
+        };
+        if (call.method == "conversations.open") {
+            return field("users") == user;
+        }
+        if (call.method == "views.publish") {
+            return field("user_id") == user;
+        }
+        if (call.method == "chat.postEphemeral") {
+            return field("user") == user;
+        }
+        return field("channel") == dm || field("channel") == user;
+    }
+};
 
 TEST_F(SlackAnonymity, NoFlowLeavesTheAuthorBehind) {
     boot(config::slack_mode::socket);
@@ -32,12 +60,21 @@ TEST_F(SlackAnonymity, NoFlowLeavesTheAuthorBehind) {
         return false;
     }));
 
+    std::size_t to_alice = 0;
     for (const auto& call : slack_->calls) {
-        const std::string channel = call.body.is_object() ? call.body.value("channel", "") : "";
-        if (channel.rfind('C', 0) == 0) { // team and moderators channels
-            EXPECT_EQ(call.body.dump().find(alice), std::string::npos) << call.body.dump();
-            EXPECT_EQ(call.body.dump().find(alice_dm), std::string::npos) << call.body.dump();
+        const std::string sent = call.method + " " + call.body.dump();
+        if (sent.find(alice) == std::string::npos && sent.find(alice_dm) == std::string::npos) {
+            continue;
         }
+        ++to_alice;
+        EXPECT_TRUE(addressed_to(call, alice, alice_dm)) << "the author, sent elsewhere: " << sent;
+    }
+    EXPECT_GT(to_alice, 0U) << "the scan saw the author's own messages";
+    const auto metrics = get("/metrics");
+    EXPECT_EQ(metrics.status, 200U);
+    for (const auto& secret : {alice, alice_dm, bob, moderator, std::string("C0ENG"),
+                               std::string("totals"), slack_->bot_token}) {
+        EXPECT_EQ(metrics.body.find(secret), std::string::npos) << secret << " in /metrics";
     }
     for (const auto& [what, bytes] : stored_bytes(settings_.storage.path, log_)) {
         EXPECT_EQ(bytes.find(alice), std::string::npos) << "author id in " << what;

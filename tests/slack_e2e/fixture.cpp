@@ -64,6 +64,24 @@ transport::client_response slack_e2e::send(transport::client_request req) {
     return out.value_or(transport::client_response{});
 }
 
+transport::client_response slack_e2e::get(const std::string& path) {
+    transport::client_request req;
+    req.method = transport::http::verb::get;
+    req.url = "http://127.0.0.1:" + std::to_string(bot_->port()) + path;
+    return send(std::move(req));
+}
+
+scraped_metrics slack_e2e::scrape() {
+    const auto r = get("/metrics");
+    EXPECT_EQ(r.status, 200U);
+    EXPECT_EQ(r.header("Content-Type").value_or(""), transport::metrics::content_type);
+    auto scraped = parse_metrics(r.body);
+    for (const auto& problem : scraped.problems) {
+        ADD_FAILURE() << "/metrics: " << problem;
+    }
+    return scraped;
+}
+
 transport::client_response slack_e2e::post_signed(const std::string& path, const std::string& body,
                                                   const std::string& content_type,
                                                   std::optional<long long> timestamp,

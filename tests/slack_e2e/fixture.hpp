@@ -5,6 +5,7 @@
 #include "adapters/transport/http_client.hpp"
 #include "app/bot_app.hpp"
 #include "tests/fakes/fake_slack.hpp"
+#include "tests/support/metrics_text.hpp"
 #include "tests/support/run_until.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -33,6 +34,9 @@ protected:
                                            std::optional<long long> timestamp = std::nullopt,
                                            transport::header_list extra = {});
     transport::client_response send(transport::client_request req);
+    transport::client_response get(const std::string& path); // GET on the bot's server
+    // GET /metrics: answered 200 in the text format, every line well formed (else the test fails).
+    scraped_metrics scrape();
     // Form-encodes key/values the way Slack does (application/x-www-form-urlencoded).
     static std::string form(const std::vector<std::pair<std::string, std::string>>& fields);
 

@@ -1,5 +1,8 @@
-// router: exact paths, 404 for unknown paths, 405 (with Allow) for other methods.
+// router: exact paths, 404 for unknown paths, 405 (with Allow) for other methods, and the
+// request counts and times it gives /metrics.
 #include "adapters/transport/http_server.hpp"
+#include "adapters/transport/metrics.hpp"
+#include "tests/support/metrics_text.hpp"
 #include "tests/support/run_task.hpp"
 
 #include <boost/beast/http/field.hpp>
@@ -53,6 +56,51 @@ TEST_F(Router, AnswersOtherMethodsWith405AndAllow) {
     const auto res = dispatch(http::verb::get, "/slack/events");
     EXPECT_EQ(res.result(), http::status::method_not_allowed);
     EXPECT_EQ(res[http::field::allow], "POST");
+}
+
+TEST_F(Router, CountsRequestsByRoutedPathAndStatus) {
+    metrics::registry reg;
+    routes.measure(reg);
+    dispatch(http::verb::post, "/slack/events?retry=1");
+    dispatch(http::verb::post, "/slack/events");
+    dispatch(http::verb::get, "/slack/events");
+    const auto scraped = testing::parse_metrics(reg.render());
+    ASSERT_TRUE(scraped.problems.empty()) << scraped.problems.front();
+    EXPECT_EQ(scraped["openfloor_http_requests_total{endpoint=\"/slack/events\",status=\"200\"}"],
+              2);
+    EXPECT_EQ(scraped["openfloor_http_requests_total{endpoint=\"/slack/events\",status=\"405\"}"],
+              1);
+    EXPECT_EQ(scraped["openfloor_http_request_duration_seconds_count{endpoint=\"/slack/events\"}"],
+              3);
+}
+
+TEST_F(Router, CountsUnknownPathsAsOtherSoCallersCannotAddSeries) {
+    metrics::registry reg;
+    routes.measure(reg);
+    const auto before = testing::parse_metrics(reg.render()).samples.size();
+    for (const auto* path : {"/U0SECRETALICE", "/D0SECRETDM?x=1", "/slack/events/more"}) {
+        dispatch(http::verb::post, path);
+    }
+    const auto text = reg.render();
+    const auto scraped = testing::parse_metrics(text);
+    EXPECT_EQ(scraped["openfloor_http_requests_total{endpoint=\"other\",status=\"404\"}"], 3);
+    EXPECT_EQ(text.find("SECRET"), std::string::npos) << text;
+    // One counter series and one histogram (its buckets, +Inf, _sum, _count), for any number
+    // of paths tried.
+    EXPECT_EQ(scraped.samples.size(), before + 1 + metrics::ack_buckets().size() + 3);
+}
+
+TEST_F(Router, CountsAHandlerThatThrowsAsA500) {
+    metrics::registry reg;
+    routes.add(http::verb::get, "/broken", [](request) -> asio::awaitable<response> {
+        throw std::logic_error("a handler bug");
+        co_return response{};
+    });
+    routes.measure(reg);
+    EXPECT_THROW(run_task(ioc, routes.dispatch(make_request(http::verb::get, "/broken"))),
+                 std::logic_error); // the server answers it with a 500
+    const auto scraped = testing::parse_metrics(reg.render());
+    EXPECT_EQ(scraped["openfloor_http_requests_total{endpoint=\"/broken\",status=\"500\"}"], 1);
 }
 
 TEST(MakeResponse, CopiesVersionAndKeepAliveAndSetsContentLength) {
