@@ -99,6 +99,10 @@ bool read_choice(const json& doc, choice& out) {
         !read_string(doc, "s", out.selected)) {
         return false;
     }
+    // Optional: payloads stored before menus had a label lack it (the menu then shows none).
+    if (doc.contains(key_label) && !read_string(doc, key_label, out.label)) {
+        return false;
+    }
     if (kind != "channel" && kind != "category") {
         return false;
     }
@@ -181,7 +185,8 @@ std::string encode(const message& m) {
         choices.push_back({{"w", c.kind == choice_kind::channel ? "channel" : "category"},
                            {"d", c.draft},
                            {"o", std::move(options)},
-                           {"s", c.selected}});
+                           {"s", c.selected},
+                           {key_label, c.label}});
     }
     json doc = {
         {key_kind, kind_name(m.kind)},

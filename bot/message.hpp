@@ -33,6 +33,9 @@ struct choice {
     std::string draft; // the draft it changes
     std::vector<std::pair<std::string, std::string>> options; // value, label
     std::string selected;
+    // What the menu is called ("Channel"), in the configured language. The initializer lets a
+    // braced choice leave it out without -Wmissing-field-initializers.
+    std::string label = {};
 
     bool operator==(const choice&) const = default;
 };

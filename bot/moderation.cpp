@@ -138,8 +138,9 @@ result<void> unban(use_case& w, const post_record& post) {
 result<void> moderate(use_case& w, const moderator_command& cmd) {
     if (!w.is_moderator()) {
         log::info("moderation.refused", {{"op", std::string(to_string(cmd.op))}});
-        return w.answer(w.say.say(text_id::not_moderator,
-                                  {{"command", std::string(to_string(cmd.op)) + " posts"}}));
+        const std::string what =
+            w.say.say(text_id::command_on_posts, {{"op", std::string(to_string(cmd.op))}});
+        return w.answer(w.say.say(text_id::not_moderator, {{"command", what}}));
     }
     OPENFLOOR_TRY(auto post, w.find_post(cmd.number));
     if (!post) {

@@ -151,13 +151,15 @@ result<bool> may_post(use_case& w) {
 
 // The preview's menus: every channel of the author's platform, and the channel's categories.
 std::vector<choice> choices_of(use_case& w, const checked_post& p, const std::string& draft_id) {
-    choice channels{choice_kind::channel, draft_id, {}, p.channel->key};
+    choice channels{
+        choice_kind::channel, draft_id, {}, p.channel->key, w.say.say(text_id::field_channel)};
     for (const auto& c : w.settings.channels) {
         if (c.platform == p.channel->platform) {
             channels.options.emplace_back(c.key, "#" + c.key);
         }
     }
-    choice categories{choice_kind::category, draft_id, {}, p.category->name};
+    choice categories{
+        choice_kind::category, draft_id, {}, p.category->name, w.say.say(text_id::field_category)};
     for (const auto& name : p.channel->categories) {
         if (const auto* cat = w.settings.find_category(name)) {
             categories.options.emplace_back(cat->name, cat->label);

@@ -9,7 +9,8 @@ namespace openfloor::bot {
 
 result<void> show_stats(use_case& w, const stats_command& cmd) {
     if (!w.is_moderator()) {
-        return w.answer(w.say.say(text_id::not_moderator, {{"command", "see stats"}}));
+        return w.answer(w.say.say(text_id::not_moderator,
+                                  {{"command", w.say.say(text_id::command_see_stats)}}));
     }
     const auto since = w.now - std::chrono::hours(24) * cmd.days;
     OPENFLOOR_TRY(auto posts, w.db.posts().summaries(w.who().user.where, since));

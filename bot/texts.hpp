@@ -1,7 +1,11 @@
 // Every sentence the bot says, by id, in the configured language. Templates use named
 // placeholders ("{n}", "{channel}") filled by say(). Tone: kind, plain, never blaming.
+// A new id needs a sentence in every catalog (bot/texts_en.cpp, texts_es.cpp, texts_sv.cpp):
+// tests/bot/catalog_test.cpp fails until each has one with the same placeholders.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -74,17 +78,34 @@ enum class text_id {
     answer_approve_or_reject,
     preview_sent_by_dm,
     preview_not_delivered,
+    // Words of the platforms' forms: the compose modal's fields and the preview's menus.
+    field_channel,
+    field_category,
+    field_message,
+    button_close,
+    // Stands in for a replier whose name the platform did not give.
+    someone,
+    // What only moderators may do, for not_moderator's {command}.
+    command_on_posts,
+    command_see_stats,
+
+    count // not a text: the number of ids above. Keep it last.
 };
+
+inline constexpr std::size_t text_id_count = static_cast<std::size_t>(text_id::count);
 
 using text_args = std::initializer_list<std::pair<std::string_view, std::string>>;
 
+// The sentences of one locale ("en", "es", "sv"). An unknown locale, or an id its catalog lacks,
+// falls back to English: a person always gets an answer (the config refuses other locales, and
+// the catalog test refuses gaps).
 class texts {
 public:
     explicit texts(std::string_view locale);
     std::string say(text_id id, text_args args = {}) const;
 
 private:
-    std::string locale_;
+    std::array<std::string_view, text_id_count> table_{};
 };
 
 } // namespace openfloor::bot

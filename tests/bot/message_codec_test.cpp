@@ -185,11 +185,34 @@ namespace {
 TEST(MessageCodecChoices, RoundTripPreviewChoices) {
     message m;
     m.kind = message_kind::preview;
-    m.choices = {{choice_kind::channel, "d1", {{"eng", "#eng"}, {"ops", "#ops"}}, "ops"},
-                 {choice_kind::category, "d1", {{"mistake", "I noticed a mistake"}}, "mistake"}};
+    m.choices = {{choice_kind::channel, "d1", {{"eng", "#eng"}, {"ops", "#ops"}}, "ops", "Kanal"},
+                 {choice_kind::category,
+                  "d1",
+                  {{"mistake", "I noticed a mistake"}},
+                  "mistake",
+                  "Categoría"}};
     message back;
     ASSERT_TRUE(decode(encode(m), back));
     EXPECT_EQ(back, m);
+}
+
+TEST(MessageCodecChoices, ChoicesStoredBeforeTheyHadALabelStillDecode) {
+    // What the outbox held before menus were named: the same document without "l".
+    const std::string older = R"({"k":"preview","t":"","b":"","n":0,"c":"","u":[],)"
+                              R"("ch":[{"w":"channel","d":"d1","o":[["eng","#eng"]],"s":"eng"}]})";
+    message back;
+    ASSERT_TRUE(decode(older, back));
+    ASSERT_EQ(back.choices.size(), 1U);
+    EXPECT_EQ(back.choices[0].selected, "eng");
+    EXPECT_TRUE(back.choices[0].label.empty());
+}
+
+TEST(MessageCodecChoices, AChoiceLabelThatIsNotTextIsRefused) {
+    const std::string damaged =
+        R"({"k":"preview","t":"","b":"","n":0,"c":"","u":[],)"
+        R"("ch":[{"w":"channel","d":"d1","o":[["eng","#eng"]],"s":"eng","l":7}]})";
+    message back;
+    EXPECT_FALSE(decode(damaged, back));
 }
 
 TEST(MessageCodecChoices, PayloadsWithoutChoicesStillDecode) {

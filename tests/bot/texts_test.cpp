@@ -6,10 +6,12 @@
 namespace openfloor::bot {
 namespace {
 
-TEST(Texts, EveryIdHasASentence) {
-    const texts t("en");
-    for (int i = 0; i <= static_cast<int>(text_id::not_available_yet); ++i) {
-        EXPECT_FALSE(t.say(static_cast<text_id>(i)).empty()) << "text id " << i;
+TEST(Texts, EveryIdHasASentenceInEveryLanguage) {
+    for (const char* locale : {"en", "es", "sv"}) {
+        const texts t(locale);
+        for (std::size_t i = 0; i < text_id_count; ++i) {
+            EXPECT_FALSE(t.say(static_cast<text_id>(i)).empty()) << locale << " text id " << i;
+        }
     }
 }
 
@@ -17,6 +19,8 @@ TEST(Texts, FillsNamedPlaceholders) {
     const texts t("en");
     EXPECT_EQ(t.say(text_id::thread_signature, {{"n", "12"}}), "— author of #12");
     EXPECT_EQ(t.say(text_id::relay_heading, {{"n", "3"}, {"name", "Bob"}}), "#3 — Bob replied:");
+    const texts sv("sv");
+    EXPECT_EQ(sv.say(text_id::relay_heading, {{"n", "3"}, {"name", "Bob"}}), "#3 — Bob svarade:");
 }
 
 TEST(Texts, AValueIsNeverReadAsAPlaceholder) {

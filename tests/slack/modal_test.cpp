@@ -20,7 +20,7 @@ TEST(SlackComposeModal, HasTheSelectsAndTextInputOfTheSpec) {
     EXPECT_EQ(view.at("type"), "modal");
     EXPECT_EQ(view.at("callback_id"), "of_compose");
     EXPECT_EQ(view.at("title").at("text"), "openfloor");
-    EXPECT_EQ(view.at("submit").at("text"), "Preview");
+    EXPECT_EQ(view.at("submit").at("text"), "Post anonymously");
     EXPECT_EQ(view.at("close").at("text"), "Cancel");
     const json& blocks = view.at("blocks");
     ASSERT_EQ(blocks.size(), 3U);

@@ -1,0 +1,137 @@
+// The Swedish catalog: "du", as people write at work. Commands stay in English and in backticks
+// (`reply`, `delete`, `cancel`, `post`, `approve N`), since the grammar reads only those.
+#include "bot/texts_catalog.hpp"
+
+#include <array>
+
+namespace openfloor::bot {
+namespace {
+
+using entry = catalog_entry;
+
+constexpr std::array swedish{
+    entry{text_id::help,
+          "Skriv till mig så publicerar jag det åt dig, anonymt.\n"
+          "• `#eng mistake: summorna på sidan 3 stämmer inte` väljer kanal och kategori\n"
+          "• `reply 12 ditt svar` svarar i tråden till ditt inlägg #12\n"
+          "• `delete 12` tar bort ditt inlägg #12\n"
+          "• `cancel` slänger en förhandsvisning som du inte har publicerat\n"
+          "Kanaler: {channels}. Kategorier: {categories}.\n"
+          "Ingen, inte ens moderatorerna, kan se vem som har skrivit ett inlägg."},
+    entry{text_id::preview,
+          "Så här kommer ditt inlägg att se ut i #{channel} ({category}). Ingen kommer att se "
+          "ditt namn."},
+    entry{text_id::preview_review,
+          "Så här kommer ditt inlägg att se ut i #{channel} ({category}). En moderator läser det "
+          "innan det visas. Ingen kommer att se ditt namn."},
+    entry{text_id::button_post, "Publicera anonymt"},
+    entry{text_id::button_cancel, "Avbryt"},
+    entry{text_id::button_approve, "Godkänn"},
+    entry{text_id::button_reject, "Avslå"},
+    entry{text_id::posted,
+          "Tack för att du tar upp det. Ditt inlägg är #{n} i #{channel}. Svar i dess tråd når "
+          "dig här."},
+    entry{text_id::queued_for_review,
+          "Tack för att du tar upp det. Ditt inlägg #{n} ligger hos moderatorerna; jag säger till "
+          "när de har tittat på det."},
+    entry{text_id::approved_author, "Ditt inlägg #{n} har godkänts och finns nu i #{channel}."},
+    entry{text_id::rejected_author, "Ditt inlägg #{n} godkändes inte av moderatorerna."},
+    entry{text_id::reason_suffix, " Deras motivering: {reason}"},
+    entry{text_id::deleted_author, "Ditt inlägg #{n} togs bort från #{channel} av en moderator."},
+    entry{text_id::deleted_by_author, "Ditt inlägg #{n} är borttaget."},
+    entry{text_id::cancelled, "Avbrutet. Inget publicerades."},
+    entry{text_id::nothing_to_cancel, "Det finns inget som väntar på att avbrytas."},
+    entry{text_id::no_draft_waiting,
+          "Det finns ingen förhandsvisning som väntar. Skriv ditt meddelande så visar jag en."},
+    entry{text_id::draft_expired,
+          "Den förhandsvisningen har gått ut, så inget publicerades. Skicka ditt meddelande igen "
+          "så gör jag en ny."},
+    entry{text_id::draft_not_yours, "Den förhandsvisningen tillhör någon annan."},
+    entry{text_id::empty_text,
+          "Det finns ingen text att publicera än. Skriv den efter kanalen och kategorin, till "
+          "exempel `#{channel} question: …`"},
+    entry{text_id::too_long,
+          "Ditt meddelande är {count} tecken långt och gränsen är {max}. Kan du korta ner det? "
+          "Inget publicerades."},
+    entry{text_id::banned_until,
+          "Publiceringen är pausad för dig till {until}. Inget publicerades."},
+    entry{text_id::banned_forever, "Publiceringen är pausad för dig. Inget publicerades."},
+    entry{text_id::rate_limited,
+          "Du har publicerat {limit} gånger den senaste timmen, vilket är gränsen här. Försök "
+          "igen lite senare; inget publicerades."},
+    entry{text_id::blocked_word,
+          "Ditt meddelande innehåller ”{word}”, som inte är tillåtet i den här arbetsytan. Inget "
+          "publicerades; du får gärna formulera om det och skicka det igen."},
+    entry{text_id::unknown_channel, "Jag känner inte till #{key}. Du kan publicera i: {channels}."},
+    entry{text_id::no_channel, "Ingen kanal är inställd för anonyma inlägg här än."},
+    entry{text_id::unknown_category,
+          "#{channel} har de här kategorierna: {categories}. Inget publicerades."},
+    entry{text_id::unknown_post, "Det finns inget inlägg #{n}."},
+    entry{text_id::not_author, "Bara författaren till #{n} kan göra det."},
+    entry{text_id::not_author_no_anonymous_replies,
+          "Bara författaren till #{n} kan svara på det anonymt; anonyma svar är inte påslagna i "
+          "#{channel}. Du kan svara i tråden under ditt eget namn."},
+    entry{text_id::not_moderator, "Bara moderatorer kan {command}."},
+    entry{text_id::not_in_channel_yet, "#{n} finns inte i kanalen än."},
+    entry{text_id::not_awaiting_review, "#{n} väntar inte på granskning."},
+    entry{text_id::already_removed, "#{n} är redan borttaget."},
+    entry{text_id::reply_empty, "Vad vill du svara? Skriv `reply {n} ditt svar`."},
+    entry{text_id::reply_sent, "Ditt svar finns i tråden till #{n}."},
+    entry{text_id::thread_signature, "— författaren till #{n}"},
+    entry{text_id::relay_heading, "#{n} — {name} svarade:"},
+    entry{text_id::queue_heading, "#{n} till #{channel} ({category}) väntar på granskning."},
+    entry{text_id::queue_approved, "#{n} godkändes."},
+    entry{text_id::queue_rejected, "#{n} avslogs."},
+    entry{text_id::queue_deleted, "#{n} togs bort."},
+    entry{text_id::mod_approved, "#{n} är godkänt och på väg till #{channel}."},
+    entry{text_id::mod_rejected, "#{n} är avslaget; författaren har fått veta det."},
+    entry{text_id::mod_deleted, "#{n} är borttaget; författaren har fått veta det."},
+    entry{text_id::mod_banned_for, "Författaren till #{n} kan inte publicera på {duration}."},
+    entry{text_id::mod_banned_forever,
+          "Författaren till #{n} kan inte publicera förrän spärren hävs."},
+    entry{text_id::mod_unbanned, "Författaren till #{n} kan publicera igen."},
+    entry{text_id::mod_not_banned, "Författaren till #{n} var inte spärrad."},
+    entry{text_id::bad_duration,
+          "Jag förstod inte tidslängden ”{duration}”. Skriv till exempel 12h, 7d eller 2w, eller "
+          "ingenting för en spärr tills den hävs."},
+    entry{text_id::stats_heading, "De senaste {days} dagarna:"},
+    entry{text_id::stats_line, "• #{channel} · {category}: {count}"},
+    entry{text_id::stats_totals,
+          "{posts} inlägg, {approved} godkända, {rejected} avslagna, {deleted} borttagna, "
+          "{failed} ej levererade."},
+    entry{text_id::stats_reply_time, "Mediantid till första svaret: {minutes} minuter."},
+    entry{text_id::stats_no_reply_time, "Inget inlägg har fått något svar än."},
+    entry{text_id::delivery_failed_moderators,
+          "#{n} kunde inte levereras till #{channel} efter {attempts} försök ({reason})."},
+    entry{text_id::delivery_failed_author,
+          "Tyvärr kunde ditt inlägg #{n} inte levereras till #{channel}. Ingen har sett det; "
+          "moderatorerna har fått veta att något är fel."},
+    entry{text_id::storage_trouble,
+          "Tyvärr gick något fel hos mig och inget sparades. Försök igen om en liten stund."},
+    entry{text_id::not_available_yet, "Det är inte tillgängligt här än."},
+    entry{text_id::answer_post_or_cancel,
+          "Svara `post` för att publicera det, eller `cancel` för att slänga det."},
+    entry{text_id::answer_approve_or_reject,
+          "Svara `approve {n}` för att publicera det, eller `reject {n}` med en motivering."},
+    entry{text_id::preview_sent_by_dm,
+          "Jag har skickat förhandsvisningen till dig som direktmeddelande."},
+    entry{text_id::preview_not_delivered,
+          "Jag nådde dig inte via direktmeddelande just nu, så här är din förhandsvisning. Svara "
+          "`post` i ett direktmeddelande till mig för att publicera det, eller `cancel`."},
+    entry{text_id::field_channel, "Kanal"},
+    entry{text_id::field_category, "Kategori"},
+    entry{text_id::field_message, "Meddelande"},
+    entry{text_id::button_close, "Stäng"},
+    entry{text_id::someone, "någon"},
+    // "Bara moderatorer kan använda `approve`." / "… kan se statistiken."
+    entry{text_id::command_on_posts, "använda `{op}`"},
+    entry{text_id::command_see_stats, "se statistiken"},
+};
+
+} // namespace
+
+catalog swedish_catalog() {
+    return swedish;
+}
+
+} // namespace openfloor::bot
