@@ -1,12 +1,15 @@
-// The running bot, wired: database, core, HTTP server with /healthz, and one adapter per
-// configured platform. app/ owns every long-lived object here, built in dependency order and
-// destroyed in reverse; tests build one in-process beside fake platforms.
+// The running bot, wired: database, core, HTTP server with /healthz and /metrics, and one
+// adapter per configured platform (for `openfloor demo`, the local demo platform too). app/ owns
+// every long-lived object here, built in dependency order and destroyed in reverse; tests build
+// one in-process beside fake platforms.
 #pragma once
 
+#include "adapters/local/adapter.hpp"
 #include "adapters/mattermost/adapter.hpp"
 #include "adapters/slack/adapter.hpp"
 #include "adapters/transport/http_client.hpp"
 #include "adapters/transport/http_server.hpp"
+#include "adapters/transport/metrics.hpp"
 #include "bot/core.hpp"
 #include "bot/environment.hpp"
 #include "bot/identity.hpp"
@@ -25,7 +28,8 @@ namespace asio = transport::asio;
 class bot_app {
 public:
     // Opens the database; throws std::runtime_error with an operator's message when it cannot.
-    bot_app(asio::io_context& ioc, const config::settings& settings);
+    // `local_demo`: also serve the demo platform and its page (`openfloor demo`).
+    bot_app(asio::io_context& ioc, const config::settings& settings, bool local_demo = false);
     ~bot_app();
 
     // Connects every platform and starts listening. false: a platform refused us (logged).
@@ -42,9 +46,14 @@ public:
     storage::sqlite_store& store() { return store_; }
     slack::adapter* slack() { return slack_.get(); }
     mattermost::adapter* mattermost() { return mattermost_.get(); }
+    local::adapter* local() { return local_.get(); }
 
 private:
     asio::awaitable<transport::response> health(transport::request req);
+    asio::awaitable<transport::response> scrape(transport::request req);
+    void measure();
+    void collect_platforms();
+    void collect_store();
     asio::awaitable<void> retention_loop();
 
     asio::io_context& ioc_;
@@ -55,10 +64,12 @@ private:
     bot::system_random random_;
     bot::core core_;
     transport::http_client http_;
+    transport::metrics::registry metrics_; // before routes_ and the adapters, which count into it
     transport::router routes_;
     transport::http_server server_;
     std::unique_ptr<slack::adapter> slack_;
     std::unique_ptr<mattermost::adapter> mattermost_;
+    std::unique_ptr<local::adapter> local_;
     asio::steady_timer retention_timer_;
     bool stopping_ = false;
 };

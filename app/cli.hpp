@@ -26,6 +26,7 @@ std::string usage();
 
 int run_check(const invocation& inv);
 int run_bot(const invocation& inv);
+int run_demo(const invocation& inv);
 int run_version();
 
 } // namespace openfloor::app

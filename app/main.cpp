@@ -22,8 +22,7 @@ int main(int argc, char** argv) {
     case subcommand::run:
         return run_bot(*inv);
     case subcommand::demo:
-        std::cerr << "openfloor: the demo is not part of this build yet\n";
-        return exit_runtime;
+        return run_demo(*inv);
     case subcommand::help:
         std::cout << usage();
         return exit_ok;

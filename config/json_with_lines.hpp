@@ -39,7 +39,8 @@ inline std::string join_path(std::string_view parent, std::string_view key) {
     if (!out.empty()) {
         out += '.';
     }
-    out += key;
+    // An empty key is written "" so that a problem can name it ("" alone is the root's path).
+    out += key.empty() ? std::string_view(R"("")") : key;
     return out;
 }
 

@@ -92,6 +92,7 @@ loaded load_parsed(detail::json_with_lines& parsed, const env_lookup& env) {
     }
     out.problems = ctx.take_problems();
     out.notes = ctx.take_notes();
+    out.keys_asked = ctx.take_keys_asked();
     std::stable_sort(out.problems.begin(), out.problems.end(),
                      [](const problem& a, const problem& b) { return a.line < b.line; });
     if (out.problems.empty()) {

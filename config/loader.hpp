@@ -21,6 +21,9 @@ struct loaded {
     std::optional<settings> value;  // set only when problems is empty
     std::vector<problem> problems;  // every problem found, in file order
     std::vector<std::string> notes; // non-fatal remarks that `openfloor check` prints
+    // Every key path the readers asked for, present in the file or not ("channels[0].key");
+    // the config reference test checks key_reference() against it.
+    std::vector<std::string> keys_asked;
 };
 
 loaded load_file(const std::string& path, const env_lookup& env = process_env);

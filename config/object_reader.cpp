@@ -72,6 +72,7 @@ object_reader::object_reader(context& ctx, const json* value, std::string path)
 const json* object_reader::get(std::string_view key) {
     if (std::find(known_.begin(), known_.end(), key) == known_.end()) {
         known_.emplace_back(key);
+        ctx_->asked(path_of(key));
     }
     if (object_ == nullptr) {
         return nullptr;

@@ -24,17 +24,21 @@ public:
     void problem(const std::string& path, std::string message);
     void problem_at(int line, const std::string& path, std::string message);
     void note(std::string text) { notes_.push_back(std::move(text)); }
+    // Every key path a reader asks for (config/key_reference.hpp: a test compares the two).
+    void asked(std::string path) { keys_asked_.push_back(std::move(path)); }
     // A whole-value "${NAME}" becomes the variable's value; an unset one is reported.
     std::optional<std::string> expand(const std::string& path, const std::string& raw);
 
     std::vector<config::problem> take_problems() { return std::move(problems_); }
     std::vector<std::string> take_notes() { return std::move(notes_); }
+    std::vector<std::string> take_keys_asked() { return std::move(keys_asked_); }
 
 private:
     const line_map& lines_;
     const env_lookup& env_;
     std::vector<config::problem> problems_;
     std::vector<std::string> notes_;
+    std::vector<std::string> keys_asked_;
 };
 
 // "a string", "an integer", "null": for "expected X, got Y".

@@ -11,6 +11,8 @@ packages=(
     libsqlite3-dev libsqlitecpp-dev sqlite3
     libspdlog-dev libfmt-dev
     libgtest-dev libgmock-dev
+    chromium  # headless, for the browser test of `openfloor demo` (tests/demo)
+    python3 python3-yaml curl  # tests/tools/deploy_check.sh and cli_check.sh
 )
 
 as_root=()

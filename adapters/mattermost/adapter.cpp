@@ -27,8 +27,7 @@ render_context make_context(const config::settings& settings, const action_signe
 adapter::adapter(asio::any_io_executor ex, const config::settings& settings, bot::core& core,
                  const bot::identity& id, transport::http_client& http, transport::router& routes,
                  bot::random_source& random)
-    : settings_(settings)
-    , signer_(id)
+    : signer_(id)
     , ctx_(make_context(settings, signer_))
     , api_(ex, http, *settings.mattermost)
     , delivery_(api_, ctx_, self_id_)

@@ -31,9 +31,9 @@ public:
     std::string_view state() const;
     transport::outbox_pump& outbox() { return pump_; }
     event_socket& socket() { return socket_; }
+    const rest_api& api() const { return api_; }
 
 private:
-    const config::settings& settings_;
     action_signer signer_;
     render_context ctx_;
     std::string self_id_;

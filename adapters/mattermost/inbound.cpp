@@ -97,7 +97,8 @@ asio::awaitable<void> inbound::on_post(incoming_post in) {
         reply.channel_id = p.channel_id;
         reply.thread_ref = p.root_id;
         // Repliers are not anonymous: the author sees who answered (mention made inert).
-        reply.replier_name = in.sender_name.empty() ? "someone" : in.sender_name;
+        reply.replier_name =
+            in.sender_name.empty() ? texts_.say(bot::text_id::someone) : in.sender_name;
         reply.text = p.message;
         reply.event_key = event_key;
         core_.on_thread_reply(reply);

@@ -110,6 +110,7 @@ asio::awaitable<rest_call> rest_api::send(transport::http::verb method, std::str
     out.status = answer->status;
     note_limits(*answer);
     if (out.status == 429) {
+        ++rate_limited_;
         out.retry_after = answer->seconds_header("Retry-After");
         if (!out.retry_after) {
             out.retry_after = answer->seconds_header("X-Ratelimit-Reset");

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -53,6 +54,8 @@ public:
 
     // "ws(s)://host[/prefix]/api/v4/websocket" for mattermost.url.
     std::string websocket_url() const;
+    // Answers with HTTP status 429 so far, for /metrics.
+    std::uint64_t rate_limited() const { return rate_limited_; }
 
 private:
     asio::awaitable<rest_call> send(transport::http::verb method, std::string url,
@@ -64,6 +67,7 @@ private:
     transport::http_client& http_;
     const config::mattermost_settings& settings_;
     std::chrono::steady_clock::time_point hold_until_{};
+    std::uint64_t rate_limited_ = 0;
 };
 
 } // namespace openfloor::mattermost

@@ -29,6 +29,7 @@ public:
     std::string_view state() const;
     transport::outbox_pump& outbox() { return pump_; }
     socket_mode* socket() { return socket_.get(); }
+    const web_api& api() const { return api_; }
 
 private:
     const config::settings& settings_;

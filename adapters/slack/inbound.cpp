@@ -26,6 +26,7 @@ inbound::inbound(bot::core& core, const config::settings& settings, web_api& api
     : core_(core)
     , settings_(settings)
     , api_(api)
+    , texts_(settings.locale)
     , poke_(std::move(poke_outbox)) {}
 
 bool inbound::known_action(std::string_view action_id) {
@@ -99,8 +100,7 @@ asio::awaitable<immediate> inbound::on_command(slash_command c) {
         for (const auto& cat : settings_.categories) {
             categories.emplace_back(cat.name, cat.label);
         }
-        compose_labels labels;
-        labels.submit = "Post anonymously";
+        const compose_labels labels = compose_labels_in(texts_);
         auto opened = co_await api_.call(
             method::views_open,
             views_open_body(c.trigger_id, compose_modal(channels, categories,
@@ -174,7 +174,7 @@ immediate inbound::on_view_submission(const view_submission& v) {
         {"view",
          {{"type", "modal"},
           {"title", {{"type", "plain_text"}, {"text", "openfloor"}}},
-          {"close", {{"type", "plain_text"}, {"text", "Close"}}},
+          {"close", {{"type", "plain_text"}, {"text", texts_.say(bot::text_id::button_close)}}},
           {"blocks",
            {{{"type", "section"},
              {"text", {{"type", "plain_text"}, {"text", text.empty() ? " " : text}}}}}}}}};

@@ -6,6 +6,7 @@
 #include "adapters/slack/payloads.hpp"
 #include "adapters/slack/web_api.hpp"
 #include "bot/core.hpp"
+#include "bot/texts.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +52,7 @@ private:
     bot::core& core_;
     const config::settings& settings_;
     web_api& api_;
+    bot::texts texts_; // the modal's words (the locale needs a restart to change)
     std::function<void()> poke_;
     self_identity self_;
 };

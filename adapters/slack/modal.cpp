@@ -55,6 +55,16 @@ void add_select(json& blocks, std::string_view block, std::string_view action,
 
 } // namespace
 
+compose_labels compose_labels_in(const bot::texts& say) {
+    compose_labels labels;
+    labels.submit = say.say(bot::text_id::button_post);
+    labels.close = say.say(bot::text_id::button_cancel);
+    labels.channel = say.say(bot::text_id::field_channel);
+    labels.category = say.say(bot::text_id::field_category);
+    labels.body = say.say(bot::text_id::field_message);
+    return labels;
+}
+
 json compose_modal(const choices& channels, const choices& categories, int max_chars,
                    const compose_labels& labels) {
     json blocks = json::array();

@@ -145,8 +145,12 @@ void add_choices(json& blocks, const bot::message& m) {
         json select{{"type", "static_select"},
                     {"action_id", c.kind == bot::choice_kind::channel ? pick::channel_action
                                                                       : pick::category_action},
-                    {"placeholder", plain(c.kind == bot::choice_kind::channel ? "Channel" : "Category")},
                     {"options", std::move(options)}};
+        // The core names the menu in the configured language. A preview stored before menus
+        // had names has none; Slack takes a select without a placeholder.
+        if (!c.label.empty()) {
+            select["placeholder"] = plain(c.label);
+        }
         if (!initial.is_null()) {
             select["initial_option"] = std::move(initial);
         }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "bot/message.hpp"
+#include "bot/texts.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -45,19 +46,24 @@ nlohmann::json webhook_body(const bot::message& m);
 // The compose modal's words, in the configured language. Title, submit and close are cut to
 // Slack's 24-character limit.
 struct compose_labels {
-    std::string title = "openfloor";
-    std::string submit = "Preview";
-    std::string close = "Cancel";
-    std::string channel = "Channel";
-    std::string category = "Category";
-    std::string body = "Message";
+    std::string title = "openfloor"; // the product's name, the same in every language
+    std::string submit;
+    std::string close;
+    std::string channel;
+    std::string category;
+    std::string body;
 };
+
+// The modal's words from the catalog. Submitting posts at once (the core answers with the
+// outcome), so the submit button says what the preview's confirm button says.
+compose_labels compose_labels_in(const bot::texts& say);
 
 // The §A4 compose modal (callback_id of_compose): a channel select (key, label), a category
 // select (name, label), and a multiline text input of at most `max_chars`.
 nlohmann::json compose_modal(const std::vector<std::pair<std::string, std::string>>& channels,
                              const std::vector<std::pair<std::string, std::string>>& categories,
-                             int max_chars, const compose_labels& labels = {});
+                             int max_chars,
+                             const compose_labels& labels = compose_labels_in(bot::texts("en")));
 
 // views.open: show `view` in answer to the interaction that gave `trigger_id` (valid 3 s).
 nlohmann::json views_open_body(std::string_view trigger_id, const nlohmann::json& view);

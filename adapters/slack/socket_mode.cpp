@@ -157,9 +157,34 @@ asio::awaitable<void> socket_mode::serve(connection ws) {
     }
 }
 
+void socket_mode::measure(transport::metrics::registry& r) {
+    ack_time_ = &r.histograms("openfloor_socket_ack_duration_seconds",
+                              "Socket Mode: an envelope's arrival to its ack, by envelope type "
+                              "(Slack wants the ack within 3 s).",
+                              {"platform", "endpoint"}, transport::metrics::ack_buckets());
+    for (const auto type :
+         {payload_type::events_api, payload_type::slash_commands, payload_type::interactive}) {
+        ack_time_->with({"slack", std::string(type)});
+    }
+}
+
+void socket_mode::acked(const socket_envelope& env,
+                        std::chrono::steady_clock::time_point received) {
+    if (ack_time_ == nullptr) {
+        return;
+    }
+    const bool known = env.type == payload_type::events_api ||
+                       env.type == payload_type::slash_commands ||
+                       env.type == payload_type::interactive;
+    ack_time_->with({"slack", known ? env.type : "other"})
+        .observe(std::chrono::steady_clock::now() - received);
+}
+
 asio::awaitable<void> socket_mode::handle(connection ws, socket_envelope env) {
+    const auto received = std::chrono::steady_clock::now();
     if (env.type == payload_type::events_api) {
         ws->send(socket_ack(env.envelope_id)); // ack first: the 3 s clock is running
+        acked(env, received);
         if (auto body = decode_events(env.payload)) {
             if (auto* callback = std::get_if<event_callback>(&*body)) {
                 co_await in_.on_event(std::move(*callback));
@@ -171,11 +196,13 @@ asio::awaitable<void> socket_mode::handle(connection ws, socket_envelope env) {
         auto command = decode_slash_command_json(env.payload);
         if (!command) {
             ws->send(socket_ack(env.envelope_id));
+            acked(env, received);
             co_return;
         }
         auto answer = co_await in_.on_command(std::move(*command));
         ws->send(socket_ack(env.envelope_id,
                             answer && env.accepts_response_payload ? &*answer : nullptr));
+        acked(env, received);
         co_return;
     }
     if (env.type == payload_type::interactive) {
@@ -185,10 +212,12 @@ asio::awaitable<void> socket_mode::handle(connection ws, socket_envelope env) {
                 auto answer = in_.on_view_submission(*submission);
                 ws->send(socket_ack(env.envelope_id,
                                     answer && env.accepts_response_payload ? &*answer : nullptr));
+                acked(env, received);
                 co_return;
             }
         }
         ws->send(socket_ack(env.envelope_id));
+        acked(env, received);
         if (payload) {
             if (auto* action = std::get_if<block_action>(&*payload)) {
                 co_await in_.on_block_action(std::move(*action));
@@ -197,6 +226,7 @@ asio::awaitable<void> socket_mode::handle(connection ws, socket_envelope env) {
         co_return;
     }
     ws->send(socket_ack(env.envelope_id));
+    acked(env, received);
 }
 
 } // namespace openfloor::slack

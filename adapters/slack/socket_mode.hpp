@@ -5,6 +5,7 @@
 
 #include "adapters/slack/inbound.hpp"
 #include "adapters/transport/backoff.hpp"
+#include "adapters/transport/metrics.hpp"
 #include "adapters/transport/websocket_client.hpp"
 #include "bot/environment.hpp"
 
@@ -26,6 +27,8 @@ public:
     std::uint64_t connections_opened() const { return opened_; }
     // Tests and /healthz: how long a dead peer may go unnoticed.
     void set_idle_timeout(std::chrono::milliseconds t) { idle_timeout_ = t; }
+    // From now on, times each envelope from arrival to ack, by type. `r` must outlive this.
+    void measure(transport::metrics::registry& r);
 
 private:
     using connection = std::shared_ptr<transport::websocket_connection>;
@@ -36,6 +39,7 @@ private:
     asio::awaitable<void> handle(connection ws, socket_envelope env);
     void ask_for_new_connection();
     void retire_others(const connection& keep);
+    void acked(const socket_envelope& env, std::chrono::steady_clock::time_point received);
 
     asio::any_io_executor ex_;
     web_api& api_;
@@ -51,6 +55,7 @@ private:
     std::uint64_t opened_ = 0;
     std::chrono::milliseconds idle_timeout_{30'000};
     std::vector<connection> connections_; // newest last
+    transport::metrics::family<transport::metrics::histogram>* ack_time_ = nullptr;
 };
 
 } // namespace openfloor::slack

@@ -76,6 +76,9 @@ asio::awaitable<api_call> web_api::call(std::string_view method, const nlohmann:
     out.answered = true;
     out.status = answer->status;
     out.retry_after = answer->seconds_header("Retry-After");
+    if (out.status == 429) {
+        ++rate_limited_;
+    }
     if (auto decoded = decode_api_result(answer->body)) {
         out.result = *decoded;
     }
@@ -105,6 +108,9 @@ asio::awaitable<api_call> web_api::post_to_url(std::string url, const nlohmann::
     out.answered = true;
     out.status = answer->status;
     out.retry_after = answer->seconds_header("Retry-After");
+    if (out.status == 429) {
+        ++rate_limited_;
+    }
     // Webhooks and response_url answer "ok" as plain text, errors as text with a 4xx.
     out.result.ok = out.status == 200;
     if (!out.result.ok) {

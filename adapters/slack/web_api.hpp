@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -43,9 +44,13 @@ public:
     // authority in the URL itself).
     asio::awaitable<api_call> post_to_url(std::string url, const nlohmann::json& body);
 
+    // Answers with HTTP status 429 so far, for /metrics.
+    std::uint64_t rate_limited() const { return rate_limited_; }
+
 private:
     transport::http_client& http_;
     const config::slack_settings& settings_;
+    std::uint64_t rate_limited_ = 0;
 };
 
 } // namespace openfloor::slack

@@ -5,10 +5,17 @@
 #include <boost/url/params_encoded_view.hpp>
 #include <boost/url/parse_query.hpp>
 
+#include <string>
+
 namespace openfloor::transport::payload {
 
 std::optional<form_fields> decode_form(std::string_view body) {
-    const auto params = boost::urls::parse_query(body);
+    // Boost.URL 1.81's parse_query measures a non-empty query again with strlen (it builds its
+    // detail::query_ref from s.data() alone), so it must get a NUL-terminated copy: a view into a
+    // larger buffer, such as a GET's query string inside the request target, was read past its
+    // end (found by tests/fuzz; regressions/mattermost/get-command-query-overread).
+    const std::string terminated(body);
+    const auto params = boost::urls::parse_query(terminated);
     if (!params) {
         return std::nullopt;
     }

@@ -13,13 +13,14 @@ allowed() {
         adapters/transport) echo "adapters/transport bot config" ;;
         adapters/slack) echo "adapters/slack adapters/transport bot config" ;;
         adapters/mattermost) echo "adapters/mattermost adapters/transport bot config" ;;
+        adapters/local) echo "adapters/local adapters/transport bot config" ;;
         *) echo "" ;;
     esac
 }
 
 status=0
 checked=0
-for folder in config bot storage adapters/transport adapters/slack adapters/mattermost; do
+for folder in config bot storage adapters/transport adapters/slack adapters/mattermost adapters/local; do
     [ -d "$folder" ] || continue
     permitted=$(allowed "$folder")
     while IFS= read -r line; do
