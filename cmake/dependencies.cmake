@@ -9,7 +9,10 @@ if(OPENFLOOR_TESTS)
     find_package(GTest REQUIRED)
 endif()
 
-# Boost headers are third-party: their warnings are not ours to fix.
-add_library(openfloor_boost INTERFACE)
-target_link_libraries(openfloor_boost INTERFACE Boost::system Boost::url)
-target_compile_definitions(openfloor_boost INTERFACE BOOST_ASIO_NO_DEPRECATED)
+# Boost headers are third-party: their warnings are not ours to fix. Asio and Beast are
+# compiled once, in this library, rather than in every file that includes them.
+add_library(openfloor_boost STATIC ${PROJECT_SOURCE_DIR}/adapters/transport/boost_library.cpp)
+target_link_libraries(openfloor_boost PUBLIC Boost::system Boost::url OpenSSL::SSL
+                                             OpenSSL::Crypto Threads::Threads)
+target_compile_definitions(openfloor_boost PUBLIC BOOST_ASIO_NO_DEPRECATED
+                           BOOST_ASIO_SEPARATE_COMPILATION BOOST_BEAST_SEPARATE_COMPILATION)

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-deploy/install-deps.sh
+deploy/install-deps.sh --build-only
 cmake --preset release >/dev/null
 cmake --build --preset release --target openfloor
 exec build/release/app/openfloor demo "$@"

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 config=${1:-config/examples/slack-socket.jsonc}
 
-deploy/install-deps.sh
+deploy/install-deps.sh --build-only
 cmake --preset release >/dev/null
 cmake --build --preset release --target openfloor
 build/release/app/openfloor check --config "$config"

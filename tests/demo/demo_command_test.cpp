@@ -2,6 +2,7 @@
 // serves, its temporary database, and the requests its endpoints refuse (changing nothing).
 #include "adapters/local/protocol.hpp"
 #include "tests/demo/demo_fixture.hpp"
+#include "tests/support/binary_under_test.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -72,7 +73,8 @@ TEST_F(DemoCommand, KeepsItsDatabaseInATemporaryDirectoryAndRemovesItOnSigterm) 
 }
 
 TEST_F(DemoCommand, AListenAddressThatIsNotHostAndPortIsAUsageError) {
-    child_process demo(OPENFLOOR_BINARY, {"demo", "--listen", "localhost"}, dir_.file("bad.log"));
+    child_process demo(binary_under_test(), {"demo", "--listen", "localhost"},
+                       dir_.file("bad.log"));
     ASSERT_TRUE(wait([&] { return demo.exit_code().has_value(); }));
     EXPECT_EQ(*demo.exit_code(), 2);
     EXPECT_NE(demo.output().find("--listen takes host:port"), std::string::npos) << demo.output();
@@ -81,7 +83,7 @@ TEST_F(DemoCommand, AListenAddressThatIsNotHostAndPortIsAUsageError) {
 TEST_F(DemoCommand, APortAlreadyInUseEndsTheSecondDemoWithExitOne) {
     ASSERT_NO_FATAL_FAILURE(start_demo());
     const std::string taken = "127.0.0.1:" + std::to_string(port_);
-    child_process second(OPENFLOOR_BINARY, {"demo", "--listen", taken}, dir_.file("second.log"),
+    child_process second(binary_under_test(), {"demo", "--listen", taken}, dir_.file("second.log"),
                          {{"TMPDIR", demo_tmp().string()}});
     ASSERT_TRUE(wait([&] { return second.exit_code().has_value(); }));
     EXPECT_EQ(*second.exit_code(), 1);

@@ -1,6 +1,7 @@
 // demo_fixture: the binary started, its printed URL parsed, requests sent.
 #include "tests/demo/demo_fixture.hpp"
 
+#include "tests/support/binary_under_test.hpp"
 #include "tests/support/run_task.hpp"
 
 #include <boost/beast/http/verb.hpp>
@@ -42,7 +43,7 @@ void demo_fixture::TearDown() {
 void demo_fixture::start_demo() {
     std::filesystem::create_directories(demo_tmp());
     demo_ = std::make_unique<child_process>(
-        OPENFLOOR_BINARY, std::vector<std::string>{"demo", "--listen", "127.0.0.1:0"},
+        binary_under_test(), std::vector<std::string>{"demo", "--listen", "127.0.0.1:0"},
         dir_.file("demo.log"),
         std::vector<std::pair<std::string, std::string>>{{"TMPDIR", demo_tmp().string()}});
     ASSERT_TRUE(wait([&] {

@@ -4,6 +4,8 @@
 #include "tests/mattermost_e2e/fixture.hpp"
 #include "tests/support/e2e.hpp"
 
+#include <iostream>
+
 namespace openfloor::testing {
 namespace {
 
@@ -78,13 +80,21 @@ TEST_F(MattermostAnonymity, NoFlowLeavesTheAuthorBehind) {
                                std::string("totals"), mm_->bot_token}) {
         EXPECT_EQ(metrics.body.find(secret), std::string::npos) << secret << " in /metrics";
     }
+    std::size_t scanned = 0;
     for (const auto& [what, bytes] : stored_bytes(settings_.storage.path, log_)) {
+        scanned += bytes.size();
         EXPECT_EQ(bytes.find(alice), std::string::npos) << "author id in " << what;
         EXPECT_EQ(bytes.find(dm), std::string::npos) << "DM channel in " << what;
         EXPECT_EQ(bytes.find("alice"), std::string::npos) << "author name in " << what;
         EXPECT_EQ(bytes.find(bob), std::string::npos) << "replier id in " << what;
         EXPECT_EQ(bytes.find(mm_->bot_token), std::string::npos) << "token in " << what;
     }
+    // The figure SECURITY.md quotes.
+    std::cout << "anonymity(mattermost): " << mm_->calls.size()
+              << " requests to the platform scanned, " << to_alice
+              << " carried the author and all went back to the author; " << scanned
+              << " bytes of database, -wal, -shm and debug log and " << metrics.body.size()
+              << " bytes of /metrics hold no author id or DM channel\n";
 }
 
 } // namespace

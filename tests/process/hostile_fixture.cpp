@@ -3,8 +3,9 @@
 #include "tests/process/hostile_fixture.hpp"
 
 #include "adapters/slack/signature.hpp"
+#include "tests/support/binary_under_test.hpp"
+#include "tests/support/descriptor_limit.hpp"
 #include "tests/support/e2e.hpp"
-#include "tests/transport/descriptor_limit.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -125,7 +126,7 @@ void hostile_fixture::start_with_soft_limit(rlim_t soft) {
     {
         soft_descriptor_limit lowered(soft); // inherited by the child, restored right after
         ASSERT_TRUE(lowered.applied());
-        start_binary(OPENFLOOR_BINARY, {"run", "--config", config_path_});
+        start_binary(binary_under_test(), {"run", "--config", config_path_});
     }
     ASSERT_TRUE(wait([&] { return bot_->port().has_value(); })) << "the bot did not start";
     port_ = *bot_->port();
@@ -134,7 +135,8 @@ void hostile_fixture::start_with_soft_limit(rlim_t soft) {
 void hostile_fixture::start_with_hard_limit(rlim_t limit) {
     // prlimit sets the limits and then execs the bot, which keeps its process id.
     const std::string nofile = "--nofile=" + std::to_string(limit) + ":" + std::to_string(limit);
-    start_binary("/usr/bin/prlimit", {nofile, OPENFLOOR_BINARY, "run", "--config", config_path_});
+    start_binary("/usr/bin/prlimit",
+                 {nofile, binary_under_test(), "run", "--config", config_path_});
     ASSERT_TRUE(wait([&] { return bot_->port().has_value(); })) << "the bot did not start";
     port_ = *bot_->port();
 }

@@ -6,7 +6,8 @@
 // bot of descriptors to show the connection cap at work.
 #include "tests/process/hostile_cases.hpp"
 #include "tests/process/hostile_fixture.hpp"
-#include "tests/transport/descriptor_limit.hpp"
+#include "tests/support/descriptor_limit.hpp"
+#include "tests/support/sanitized.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -87,7 +88,9 @@ protected:
     void expect_real_requests_served(const stream_stats& real) {
         EXPECT_GT(real.sent, 0U);
         EXPECT_EQ(real.served, real.sent);
-        EXPECT_LT(real.p99_ms, 1000.0) << "p99 ack latency under attack (Slack allows 3 s)";
+        // Slack allows 3 s; the sanitized -O0 build is several times slower, so it gets more.
+        const double p99_bound_ms = sanitized_build ? 10000.0 : 1000.0;
+        EXPECT_LT(real.p99_ms, p99_bound_ms) << "p99 ack latency under attack (Slack allows 3 s)";
         EXPECT_TRUE(
             wait([&] { return posts_mentioning("C0ENG", "real request ") == real.sent; }, 15s))
             << posts_mentioning("C0ENG", "real request ") << " of " << real.sent << " posted";

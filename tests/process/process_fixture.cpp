@@ -2,6 +2,7 @@
 #include "tests/process/process_fixture.hpp"
 
 #include "adapters/slack/signature.hpp"
+#include "tests/support/binary_under_test.hpp"
 #include "tests/support/e2e.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -28,12 +29,17 @@ void process_fixture::write_config(bool with_ops, int timeout_ms) {
     std::ofstream out(config_path_, std::ios::trunc);
     out << R"({
   "server": { "listen": "127.0.0.1:0" },
-  "storage": { "path": ")" << dir_.file("openfloor.db").string() << R"(" },
+  "storage": { "path": ")"
+        << dir_.file("openfloor.db").string() << R"(" },
   "identity": { "secret": "process-test-secret-0123456789abcdef" },
-  "outbound": { "timeout_ms": )" << timeout_ms << R"(, "channel_interval_ms": 0 },
-  "slack": { "mode": "http", "bot_token": ")" << slack_.bot_token << R"(",
-             "signing_secret": ")" << signing_secret << R"(",
-             "api_base_url": ")" << slack_.api_base_url() << R"(" },
+  "outbound": { "timeout_ms": )"
+        << timeout_ms << R"(, "channel_interval_ms": 0 },
+  "slack": { "mode": "http", "bot_token": ")"
+        << slack_.bot_token << R"(",
+             "signing_secret": ")"
+        << signing_secret << R"(",
+             "api_base_url": ")"
+        << slack_.api_base_url() << R"(" },
   "channels": [ { "key": "eng", "channel_id": "C0ENG", "confirm": false } )"
         << (with_ops ? R"(, { "key": "ops", "channel_id": "C0OPS", "confirm": false } )" : "")
         << R"( ],
@@ -43,7 +49,7 @@ void process_fixture::write_config(bool with_ops, int timeout_ms) {
 }
 
 void process_fixture::start() {
-    bot_ = std::make_unique<bot_process>(OPENFLOOR_BINARY,
+    bot_ = std::make_unique<bot_process>(binary_under_test(),
                                          std::vector<std::string>{"run", "--config", config_path_});
     ASSERT_TRUE(wait([&] { return bot_->port().has_value(); })) << "the bot did not start";
     port_ = *bot_->port();
@@ -51,10 +57,13 @@ void process_fixture::start() {
 
 bool process_fixture::wait(const std::function<bool()>& condition,
                            std::chrono::milliseconds deadline) {
-    return run_until(ioc_, [&] {
-        bot_->pump();
-        return condition();
-    }, deadline);
+    return run_until(
+        ioc_,
+        [&] {
+            bot_->pump();
+            return condition();
+        },
+        deadline);
 }
 
 unsigned process_fixture::dm(const std::string& text, const std::string& event_id) {
@@ -78,7 +87,8 @@ unsigned process_fixture::dm(const std::string& text, const std::string& event_i
 
 int process_fixture::count(const std::string& haystack, const std::string& needle) {
     int n = 0;
-    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+    for (auto at = haystack.find(needle); at != std::string::npos;
+         at = haystack.find(needle, at + 1)) {
         ++n;
     }
     return n;

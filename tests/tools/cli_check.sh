@@ -4,7 +4,7 @@
 # common setup mistake prints the line README.md's "Troubleshooting" quotes, so the two cannot
 # drift (the runtime mistakes run the real binary against tests/tools/fake_platform_api.py).
 set -uo pipefail
-bin=$(readlink -f "$1")
+bin=$(readlink -f "${OPENFLOOR_BINARY:-$1}") # CI may point it at the release build
 root=$2
 work=$(mktemp -d)
 pids=()

@@ -6,7 +6,7 @@
 # and the unit agree on paths and names.
 # Usage: deploy_check.sh OPENFLOOR_BINARY SOURCE_DIR
 set -uo pipefail
-bin=$(readlink -f "$1")
+bin=$(readlink -f "${OPENFLOOR_BINARY:-$1}") # CI may point it at the release build
 root=$2
 deploy=$root/deploy
 work=$(mktemp -d)

@@ -2,8 +2,9 @@
 // descriptor table filled, so the server's accept fails for real. It must log the episode once,
 // pause between attempts instead of spinning, and serve the waiting client once a descriptor is
 // free again.
+#include "tests/support/descriptor_limit.hpp"
 #include "tests/support/e2e.hpp"
-#include "tests/transport/descriptor_limit.hpp"
+#include "tests/support/sanitized.hpp"
 #include "tests/transport/raw_client.hpp"
 #include "tests/transport/server_fixture.hpp"
 
@@ -69,6 +70,11 @@ protected:
 };
 
 TEST_F(AcceptExhaustion, LogsOncePausesAndServesTheWaitingClientWhenDescriptorsFree) {
+    if (sanitized_build) {
+        // UBSan's vptr check opens a pipe to probe memory; with no descriptor left it reports a
+        // false "invalid vptr". The g++ run of the suite covers this test.
+        GTEST_SKIP() << "needs an empty descriptor table, which the sanitizer runtime cannot bear";
+    }
     start();
     // Headroom for what the test itself opens before the table is full.
     soft_descriptor_limit lowered(static_cast<rlim_t>(highest_open_descriptor() + 16));

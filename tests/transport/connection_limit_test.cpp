@@ -1,7 +1,7 @@
 // The server's connection cap: a newcomer at the cap displaces the oldest idle connection (never
 // a request in progress), preferring sockets that never sent anything over idle keep-alives, and
 // is itself closed when every connection is mid-request. The default cap leaves descriptors over.
-#include "tests/transport/descriptor_limit.hpp"
+#include "tests/support/descriptor_limit.hpp"
 #include "tests/transport/raw_client.hpp"
 #include "tests/transport/server_fixture.hpp"
 
