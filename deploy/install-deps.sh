@@ -16,7 +16,7 @@ build_packages=(
 )
 test_packages=(
     libgtest-dev libgmock-dev
-    clang libclang-rt-14-dev   # the ASan + UBSan build and the libFuzzer targets (deploy/test.sh)
+    clang libclang-rt-14-dev lld  # the ASan + UBSan build and the libFuzzer targets (deploy/test.sh)
     chromium                   # headless, for the browser test of `openfloor demo` (tests/demo)
     python3 python3-yaml curl  # tests/tools/deploy_check.sh and cli_check.sh
 )
