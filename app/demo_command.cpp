@@ -6,6 +6,7 @@
 #include "adapters/transport/spawn.hpp"
 #include "app/bot_app.hpp"
 #include "app/cli.hpp"
+#include "app/drain.hpp"
 #include "bot/log.hpp"
 
 #include <boost/asio/signal_set.hpp>
@@ -21,7 +22,6 @@ namespace openfloor::app {
 namespace {
 
 constexpr std::string_view default_listen = "127.0.0.1:8080";
-constexpr auto drain_deadline = std::chrono::seconds(10);
 // The demo is one person clicking around: generous, so the limit does not get in the way,
 // yet still there to be met.
 constexpr int demo_posts_per_hour = 20;
@@ -105,17 +105,6 @@ asio::awaitable<void> start_demo(bot_app& app, asio::io_context& ioc, std::strin
     }
     std::cout << "openfloor demo: open " << page_url(listen, app.port()) << std::endl;
     std::cout << "(Ctrl-C stops it; the demo's database is deleted then.)" << std::endl;
-}
-
-// After stop(): waits (bounded) for in-flight work, then ends the event loop.
-asio::awaitable<void> drain(bot_app& app, asio::io_context& ioc) {
-    asio::steady_timer tick(ioc);
-    const auto give_up = std::chrono::steady_clock::now() + drain_deadline;
-    while (!app.idle() && std::chrono::steady_clock::now() < give_up) {
-        tick.expires_after(std::chrono::milliseconds(50));
-        co_await tick.async_wait(transport::use_tuple);
-    }
-    ioc.stop();
 }
 
 } // namespace

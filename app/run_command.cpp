@@ -4,6 +4,7 @@
 #include "adapters/transport/spawn.hpp"
 #include "app/bot_app.hpp"
 #include "app/cli.hpp"
+#include "app/drain.hpp"
 #include "bot/log.hpp"
 #include "config/loader.hpp"
 #include "config/reload.hpp"
@@ -19,8 +20,6 @@
 namespace openfloor::app {
 namespace {
 
-constexpr auto drain_deadline = std::chrono::seconds(10);
-
 asio::awaitable<void> start_or_quit(bot_app& app, asio::io_context& ioc, int& exit_code) {
     // Awaited into a variable first: g++ 12 miscompiles a co_await inside an if condition here
     // (the process dies on an illegal instruction).
@@ -30,17 +29,6 @@ asio::awaitable<void> start_or_quit(bot_app& app, asio::io_context& ioc, int& ex
         app.stop();
         ioc.stop();
     }
-}
-
-// Waits (bounded) for in-flight work to finish after stop(), then ends the event loop.
-asio::awaitable<void> drain(bot_app& app, asio::io_context& ioc) {
-    asio::steady_timer tick(ioc);
-    const auto give_up = std::chrono::steady_clock::now() + drain_deadline;
-    while (!app.idle() && std::chrono::steady_clock::now() < give_up) {
-        tick.expires_after(std::chrono::milliseconds(50));
-        co_await tick.async_wait(transport::use_tuple);
-    }
-    ioc.stop();
 }
 
 // SIGHUP: read the file again; a valid config's reloadable sections apply at once, an invalid
