@@ -1,4 +1,5 @@
-// bot_app: construction order, start-up, /healthz, /metrics and the hourly retention purge.
+// bot_app: construction order, start-up, /healthz, /metrics, the hourly retention purge and the
+// weekly digest's timer.
 #include "app/bot_app.hpp"
 
 #include "adapters/transport/spawn.hpp"
@@ -7,17 +8,30 @@
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
-namespace openfloor::app {
+#include <algorithm>
 
-bot_app::bot_app(asio::io_context& ioc, const config::settings& settings, bool local_demo)
+namespace openfloor::app {
+namespace {
+
+// The digest timer sleeps until the next week ends, but at most this long, so that a system
+// clock that jumped (NTP, a suspended VM) is noticed within the hour; and at least a second.
+constexpr auto digest_longest_wait = std::chrono::milliseconds(std::chrono::hours(1));
+constexpr auto digest_shortest_wait = std::chrono::milliseconds(1000);
+
+} // namespace
+
+bot_app::bot_app(asio::io_context& ioc, const config::settings& settings, bool local_demo,
+                 const bot::clock* clock)
     : ioc_(ioc)
     , settings_(settings)
     , store_(settings.storage.path)
     , identity_(settings.identity.key)
+    , clock_(clock != nullptr ? *clock : static_cast<const bot::clock&>(system_clock_))
     , core_(settings, store_, identity_, clock_, random_)
     , http_(ioc, settings.outbound)
     , server_(ioc, routes_, settings.server)
-    , retention_timer_(ioc) {
+    , retention_timer_(ioc)
+    , digest_timer_(ioc) {
     routes_.add(transport::http::verb::get, "/healthz",
                 [this](transport::request r) { return health(std::move(r)); });
     routes_.add(transport::http::verb::get, "/metrics",
@@ -63,6 +77,7 @@ asio::awaitable<bool> bot_app::start() {
     bot::log::info("openfloor.started", {{"listen", settings_.server.listen},
                                          {"port", static_cast<std::int64_t>(server_.port())}});
     transport::spawn_logged(ioc_.get_executor(), "retention", retention_loop());
+    transport::spawn_logged(ioc_.get_executor(), "digest", digest_loop());
     co_return true;
 }
 
@@ -83,10 +98,12 @@ void bot_app::stop() {
         local_->stop();
     }
     retention_timer_.cancel();
+    digest_timer_.cancel();
 }
 
 void bot_app::reloaded() {
     core_.reload(settings_);
+    digest_timer_.cancel(); // the loop looks again, at the new schedule and channels
 }
 
 bool bot_app::idle() const {
@@ -229,6 +246,33 @@ asio::awaitable<void> bot_app::retention_loop() {
             co_return;
         }
         core_.purge();
+    }
+}
+
+// Each pass queues the digests that are due; a cancelled wait (a reload) means look again.
+asio::awaitable<void> bot_app::digest_loop() {
+    while (!stopping_) {
+        const bot::digest_round round = core_.post_due_digests();
+        if (round.queued > 0) {
+            poke_outboxes();
+        }
+        const auto until =
+            std::chrono::duration_cast<std::chrono::milliseconds>(round.next_check - clock_.now());
+        digest_timer_.expires_after(std::clamp(until, digest_shortest_wait, digest_longest_wait));
+        auto [ec] = co_await digest_timer_.async_wait(transport::use_tuple);
+        (void)ec; // stop() ends the loop through stopping_; reloaded() only wakes it
+    }
+}
+
+void bot_app::poke_outboxes() {
+    if (slack_) {
+        slack_->outbox().poke();
+    }
+    if (mattermost_) {
+        mattermost_->outbox().poke();
+    }
+    if (local_) {
+        local_->outbox().poke();
     }
 }
 

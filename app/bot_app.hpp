@@ -28,15 +28,19 @@ namespace asio = transport::asio;
 class bot_app {
 public:
     // Opens the database; throws std::runtime_error with an operator's message when it cannot.
-    // `local_demo`: also serve the demo platform and its page (`openfloor demo`).
-    bot_app(asio::io_context& ioc, const config::settings& settings, bool local_demo = false);
+    // `local_demo`: also serve the demo platform and its page (`openfloor demo`). `clock`: the
+    // time the core goes by, when not the system's (tests move it to a week's end); it must
+    // outlive the bot_app.
+    bot_app(asio::io_context& ioc, const config::settings& settings, bool local_demo = false,
+            const bot::clock* clock = nullptr);
     ~bot_app();
 
     // Connects every platform and starts listening. false: a platform refused us (logged).
     asio::awaitable<bool> start();
     // SIGTERM: stop accepting, let in-flight work finish, stop the outbox.
     void stop();
-    // SIGHUP: the settings object was updated in place; the core picks up what it caches.
+    // SIGHUP: the settings object was updated in place; the core picks up what it caches, and
+    // the digest looks at its (perhaps moved) schedule again.
     void reloaded();
 
     unsigned short port() const { return server_.port(); }
@@ -55,12 +59,15 @@ private:
     void collect_platforms();
     void collect_store();
     asio::awaitable<void> retention_loop();
+    asio::awaitable<void> digest_loop();
+    void poke_outboxes();
 
     asio::io_context& ioc_;
     const config::settings& settings_;
     storage::sqlite_store store_;
     bot::identity identity_;
-    bot::system_clock clock_;
+    bot::system_clock system_clock_;
+    const bot::clock& clock_;
     bot::system_random random_;
     bot::core core_;
     transport::http_client http_;
@@ -71,6 +78,7 @@ private:
     std::unique_ptr<mattermost::adapter> mattermost_;
     std::unique_ptr<local::adapter> local_;
     asio::steady_timer retention_timer_;
+    asio::steady_timer digest_timer_;
     bool stopping_ = false;
 };
 

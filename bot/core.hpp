@@ -51,6 +51,12 @@ struct thread_reply {
     std::string event_key; // platform event id for dedupe; empty: no dedupe
 };
 
+// What one look at the weekly digest did, and when the next week ends (or when to try again).
+struct digest_round {
+    int queued = 0;
+    time_point next_check;
+};
+
 class core {
 public:
     core(const config::settings& settings, store& db, const identity& id, const clock& clock,
@@ -81,6 +87,11 @@ public:
     // Retention: expired drafts, old routes and texts, old rate events and event ids.
     void purge();
 
+    // The weekly digest (digest.cpp): each channel with `digest` on whose week ended less than
+    // digest_late_limit ago and has not had that week's digest gets it queued in the outbox,
+    // its week recorded in the same transaction.
+    digest_round post_due_digests();
+
     // SIGHUP: the new settings apply to every call from now on.
     void reload(const config::settings& settings);
 
@@ -91,6 +102,7 @@ private:
                                 const delivery_result& outcome);
     std::chrono::milliseconds backoff(int attempt);
     result<std::optional<post_record>> posted_post_of(const delivery_job& job);
+    result<bool> queue_digest(const config::channel_settings& channel, time_point week_end);
 
     template <class UseCase>
     reply run(const actor* who, surface where, std::string_view event_key, UseCase&& body);

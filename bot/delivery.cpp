@@ -56,6 +56,17 @@ resolution resolve(const config::settings& settings, store& db, const identity& 
     if (rec.kind == job_kind::moderators_notice) {
         return job;
     }
+    if (rec.kind == job_kind::channel_notice) {
+        // A team channel may take posts through an incoming webhook only (the bot not in it).
+        const auto& channels = settings.channels;
+        const auto it = std::find_if(channels.begin(), channels.end(), [&](const auto& c) {
+            return c.platform == rec.where && c.channel_id == rec.channel_id;
+        });
+        if (it != channels.end() && it->webhook_url) {
+            job.webhook_url = it->webhook_url;
+        }
+        return job;
+    }
     if (!rec.post_id) {
         return dropped{"no_post"};
     }
@@ -113,6 +124,7 @@ resolution resolve(const config::settings& settings, store& db, const identity& 
     }
     case job_kind::direct_message:
     case job_kind::moderators_notice:
+    case job_kind::channel_notice:
         break;
     }
     return dropped{"unknown_kind"};

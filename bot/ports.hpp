@@ -106,6 +106,21 @@ public:
     virtual result<int> purge(time_point now) = 0;
 };
 
+// The weekly digest: counts per category (read without the text or the sealed author of any
+// post), and the end of the last week each channel's digest was queued for.
+class digests_repository {
+public:
+    virtual ~digests_repository() = default;
+    // Posts of `channel_id` that appeared in [from, to) and are still up, by category.
+    virtual result<std::vector<category_tally>> tally(platform where, std::string_view channel_id,
+                                                      time_point from, time_point to) = 0;
+    virtual result<std::optional<time_point>> last_week(platform where,
+                                                        std::string_view channel_id) = 0;
+    // Replaces the channel's last week with `week_end`.
+    virtual result<void> record_week(platform where, std::string_view channel_id,
+                                     time_point week_end) = 0;
+};
+
 // A unit of work: everything between begin() and commit() lands whole or not at all. Destroyed
 // without commit(), it rolls back.
 class transaction {
@@ -130,6 +145,7 @@ public:
     virtual audit_repository& audit() = 0;
     virtual outbox_repository& outbox() = 0;
     virtual events_repository& events() = 0;
+    virtual digests_repository& digests() = 0;
 };
 
 } // namespace openfloor::bot

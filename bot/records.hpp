@@ -75,6 +75,7 @@ enum class job_kind {
     update_queue_item, // replace post_id's queue item (decision taken)
     delete_post,       // remove post_id's channel message
     moderators_notice, // a message into the moderators channel
+    channel_notice,    // the bot's own message into a team channel (the weekly digest)
 };
 std::string_view to_string(job_kind k);
 bool parse_job_kind(std::string_view s, job_kind& out);
@@ -100,6 +101,13 @@ struct post_summary {
     time_point created_at;
     std::optional<time_point> posted_at;
     std::optional<time_point> first_reply_at;
+};
+
+// One category's week in one channel, for the weekly digest: counts, nothing else.
+struct category_tally {
+    std::string category;
+    int posts = 0;   // posts that appeared in the channel that week and are still up
+    int replied = 0; // of those, the ones that got a reply in their thread
 };
 
 } // namespace openfloor::bot

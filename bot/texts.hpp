@@ -88,6 +88,12 @@ enum class text_id {
     // What only moderators may do, for not_moderator's {command}.
     command_on_posts,
     command_see_stats,
+    // The weekly digest in a team channel: heading, a line per category, why it matters; or
+    // the quiet-week line alone.
+    digest_heading,
+    digest_line,
+    digest_closing,
+    digest_quiet,
 
     count // not a text: the number of ids above. Keep it last.
 };

@@ -124,6 +124,16 @@ constexpr std::array english{
     // "Only moderators can approve posts." / "… can see stats."
     entry{text_id::command_on_posts, "{op} posts"},
     entry{text_id::command_see_stats, "see stats"},
+    entry{text_id::digest_heading, "Thank you to everyone who spoke up here this week:"},
+    entry{text_id::digest_line, "• {category}: {count}, {replied} with a reply"},
+    entry{text_id::digest_closing,
+          "Bringing a mistake or a question into the open is what healthy teams do: the teams "
+          "that learn fastest are not the ones with fewer problems, but the ones that talk about "
+          "them. Keep speaking up."},
+    entry{text_id::digest_quiet,
+          "Nothing was raised here this week, and that is fine. Whenever something looks off or "
+          "you are unsure, saying so helps the whole team, and you can always write to me "
+          "anonymously."},
 };
 
 } // namespace

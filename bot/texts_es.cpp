@@ -129,6 +129,17 @@ constexpr std::array spanish{
     // "Solo los moderadores pueden usar `approve`." / "… pueden ver las estadísticas."
     entry{text_id::command_on_posts, "usar `{op}`"},
     entry{text_id::command_see_stats, "ver las estadísticas"},
+    entry{text_id::digest_heading,
+          "Gracias a todas las personas que alzaron la voz aquí esta semana:"},
+    entry{text_id::digest_line, "• {category}: {count} (con respuesta: {replied})"},
+    entry{text_id::digest_closing,
+          "Sacar a la luz un error o una pregunta es lo que hacen los equipos sanos: los que más "
+          "rápido aprenden no son los que tienen menos problemas, sino los que hablan de ellos. "
+          "Gracias por decirlo en voz alta."},
+    entry{text_id::digest_quiet,
+          "Esta semana no se planteó nada aquí, y no pasa nada. Cuando algo no cuadre o tengas "
+          "una duda, decirlo ayuda a todo el equipo, y siempre puedes escribirme de forma "
+          "anónima."},
 };
 
 } // namespace

@@ -126,6 +126,16 @@ constexpr std::array swedish{
     // "Bara moderatorer kan använda `approve`." / "… kan se statistiken."
     entry{text_id::command_on_posts, "använda `{op}`"},
     entry{text_id::command_see_stats, "se statistiken"},
+    entry{text_id::digest_heading, "Tack till alla som tog upp något här den här veckan:"},
+    entry{text_id::digest_line, "• {category}: {count}, varav {replied} med svar"},
+    entry{text_id::digest_closing,
+          "Att lyfta ett misstag eller en fråga är vad sunda team gör: de team som lär sig "
+          "snabbast är inte de som har minst problem, utan de som pratar om dem. Fortsätt att ta "
+          "upp saker."},
+    entry{text_id::digest_quiet,
+          "Ingenting togs upp här den här veckan, och det är helt okej. När något verkar fel "
+          "eller du är osäker hjälper det hela teamet att du säger till, och du kan alltid "
+          "skriva till mig anonymt."},
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "config/settings.hpp"
 
 #include <array>
+#include <chrono>
 #include <string_view>
 #include <utility>
 
@@ -31,6 +32,14 @@ inline constexpr std::array log_level_names{std::pair{std::string_view("trace"),
                                             std::pair{std::string_view("info"), log_level::info},
                                             std::pair{std::string_view("warn"), log_level::warn},
                                             std::pair{std::string_view("error"), log_level::error}};
+inline constexpr std::array weekday_names{
+    std::pair{std::string_view("monday"), std::chrono::Monday},
+    std::pair{std::string_view("tuesday"), std::chrono::Tuesday},
+    std::pair{std::string_view("wednesday"), std::chrono::Wednesday},
+    std::pair{std::string_view("thursday"), std::chrono::Thursday},
+    std::pair{std::string_view("friday"), std::chrono::Friday},
+    std::pair{std::string_view("saturday"), std::chrono::Saturday},
+    std::pair{std::string_view("sunday"), std::chrono::Sunday}};
 inline constexpr std::array<std::string_view, 3> locale_names{"en", "es", "sv"};
 
 template <class Enum, std::size_t N>

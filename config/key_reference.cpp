@@ -4,6 +4,7 @@
 
 #include "config/enum_names.hpp"
 #include "config/reader.hpp"
+#include "config/time_of_day.hpp"
 
 namespace openfloor::config {
 namespace {
@@ -121,6 +122,7 @@ keys channel_keys(const settings& s, const channel_settings& c) {
         {"channels[].confirm", "boolean", boolean(c.confirm)},
         {"channels[].anonymous_replies", "boolean", boolean(c.anonymous_replies)},
         {"channels[].webhook_url", "string or null", nullable(c.webhook_url)},
+        {"channels[].digest", "boolean", boolean(c.digest)},
     };
 }
 
@@ -151,6 +153,15 @@ keys moderation_keys(const settings& s) {
     };
 }
 
+keys digest_keys(const settings& s) {
+    return {
+        {"digest.day", choices(detail::weekday_names),
+         quoted_name(detail::weekday_names, s.digest.day)},
+        {"digest.time", "string", quote(format_time_of_day(s.digest.time))},
+        {"digest.utc_offset", "string", quote(format_utc_offset(s.digest.utc_offset))},
+    };
+}
+
 keys author_keys(const settings& s) {
     const std::vector<std::string_view> locales(detail::locale_names.begin(),
                                                 detail::locale_names.end());
@@ -174,8 +185,9 @@ keys author_keys(const settings& s) {
 keys reference_of(const settings& s, const channel_settings& channel,
                   const category_settings& category) {
     keys out;
-    for (const keys& block : {service_keys(s), platform_keys(s), channel_keys(s, channel),
-                              category_keys(s, category), moderation_keys(s), author_keys(s)}) {
+    for (const keys& block :
+         {service_keys(s), platform_keys(s), channel_keys(s, channel), category_keys(s, category),
+          moderation_keys(s), digest_keys(s), author_keys(s)}) {
         out.insert(out.end(), block.begin(), block.end());
     }
     return out;

@@ -66,6 +66,7 @@ void read_blocks(detail::object_reader& root, settings& s) {
     detail::read_author_limits(root, s);
     detail::read_log_and_locale(root, s);
     detail::read_channels(root, s);
+    detail::read_digest(root, s);
     if (s.mattermost && !s.server.public_url) {
         root.ctx().note("server.public_url: not set, so Mattermost previews ask for a DM answer "
                         "\"post\" or \"cancel\" instead of showing buttons");

@@ -101,6 +101,7 @@ channel_settings read_channel(object_reader& r, const settings& s) {
         r.ctx().note(r.path() + " (" + c.key + "): posts through an incoming webhook: thread " +
                      "replies, relays, edits and deletes are unavailable");
     }
+    c.digest = r.boolean("digest").value_or(c.digest);
     r.finish();
     return c;
 }

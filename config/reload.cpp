@@ -59,10 +59,11 @@ reload_report apply_reload(settings& live, const settings& fresh) {
     live.limits = fresh.limits;
     live.posting = fresh.posting;
     live.draft_ttl = fresh.draft_ttl;
+    live.digest = fresh.digest;
     live.storage.retention_days = fresh.storage.retention_days;
     live.outbound.max_attempts = fresh.outbound.max_attempts;
     live.outbound.channel_interval = fresh.outbound.channel_interval;
-    r.applied = {"channels", "categories", "moderation", "limits", "posting", "drafts",
+    r.applied = {"channels", "categories", "moderation", "limits", "posting", "drafts", "digest",
                  "storage.retention_days", "outbound.max_attempts", "outbound.channel_interval_ms"};
     return r;
 }

@@ -11,7 +11,7 @@ namespace openfloor::config {
 
 struct reload_report {
     // Sections whose new values now apply: channels, categories, moderation, limits, posting,
-    // drafts, retention and the outbox's attempts and pacing.
+    // drafts, the digest's schedule, retention and the outbox's attempts and pacing.
     std::vector<std::string> applied;
     // Sections that differ in the new file but keep their old values until a restart.
     std::vector<std::string> need_restart;

@@ -28,5 +28,7 @@ void read_author_limits(object_reader& root, settings& out); // privacy, limits,
 
 // Needs the platforms, categories and moderation read first: channels refer to all three.
 void read_channels(object_reader& root, settings& out);
+// After the channels: it notes a schedule that no channel uses.
+void read_digest(object_reader& root, settings& out);
 
 } // namespace openfloor::config::detail

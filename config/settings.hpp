@@ -76,6 +76,7 @@ struct channel_settings {
     bool confirm = true;
     bool anonymous_replies = false;
     std::optional<std::string> webhook_url; // set: no threads, relays, edits or deletes
+    bool digest = false; // the weekly digest is posted here (when: settings::digest)
 };
 
 struct category_settings {
@@ -110,6 +111,15 @@ struct posting_settings {
     std::chrono::seconds delay_max{0};
 };
 
+// When the weekly digest goes out, for every channel with `digest` on. A fixed offset from UTC
+// rather than a time zone name: g++ 12 has no time zone database, and a digest an hour off in
+// summer is harmless.
+struct digest_settings {
+    std::chrono::weekday day = std::chrono::Friday;
+    std::chrono::minutes time{16 * 60}; // time of day, in the local time below
+    std::chrono::minutes utc_offset{0}; // local time = UTC + utc_offset
+};
+
 struct log_settings {
     log_level level = log_level::info;
     log_format format = log_format::json;
@@ -129,6 +139,7 @@ struct settings {
     limits_settings limits;
     posting_settings posting;
     std::chrono::minutes draft_ttl{30};
+    digest_settings digest;
     std::string locale = "en";
     log_settings log;
 

@@ -2,7 +2,9 @@
 // bot will do. Secrets appear only as secret::masked.
 #include "config/enum_names.hpp"
 #include "config/loader.hpp"
+#include "config/time_of_day.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace openfloor::config {
@@ -35,7 +37,20 @@ void channels(std::ostringstream& out, const settings& s) {
         if (c.webhook_url) {
             out << ", via webhook";
         }
+        if (c.digest) {
+            out << ", weekly digest";
+        }
         out << '\n';
+    }
+}
+
+void digest(std::ostringstream& out, const settings& s) {
+    const bool any = std::any_of(s.channels.begin(), s.channels.end(),
+                                 [](const channel_settings& c) { return c.digest; });
+    if (any) {
+        out << "digest: " << name_of(detail::weekday_names, s.digest.day) << "s at "
+            << format_time_of_day(s.digest.time) << " (UTC"
+            << format_utc_offset(s.digest.utc_offset) << ")\n";
     }
 }
 
@@ -63,6 +78,7 @@ std::string summary(const settings& s) {
     out << "database: " << s.storage.path << ", kept " << s.storage.retention_days << " days\n";
     out << "identity secret: " << secret::masked << '\n';
     channels(out, s);
+    digest(out, s);
     categories(out, s);
     out << "locale: " << s.locale << ", log: " << name_of(detail::log_level_names, s.log.level)
         << ' ' << name_of(detail::log_format_names, s.log.format) << '\n';

@@ -124,8 +124,20 @@ ALTER TABLE posts ADD COLUMN first_reply_at INTEGER;
 CREATE INDEX posts_by_platform_created ON posts (platform, created_at);
 )sql";
 
+// Step 3: the weekly digest. Per channel only the end of the last week it got (no history, no
+// text); its counts are read from posts by channel and publication time.
+constexpr std::string_view weekly_digest = R"sql(
+CREATE TABLE digests (
+    platform   TEXT NOT NULL CHECK (platform IN ('slack', 'mattermost')),
+    channel_id TEXT NOT NULL,
+    week_end   INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+);
+CREATE INDEX posts_by_channel_posted ON posts (platform, channel_id, posted_at);
+)sql";
+
 // Step N sets user_version N. Never edit or reorder a released step.
-constexpr std::array<std::string_view, 2> steps{base_schema, first_reply};
+constexpr std::array<std::string_view, 3> steps{base_schema, first_reply, weekly_digest};
 
 // The one statement not bound: PRAGMA takes no parameters. `version` is a step number of ours.
 void set_version(SQLite::Database& db, int version) {

@@ -4,6 +4,7 @@
 #include "bot/ports.hpp"
 #include "storage/sqlite_audit.hpp"
 #include "storage/sqlite_authors.hpp"
+#include "storage/sqlite_digests.hpp"
 #include "storage/sqlite_drafts.hpp"
 #include "storage/sqlite_events.hpp"
 #include "storage/sqlite_metrics.hpp"
@@ -36,6 +37,7 @@ public:
     bot::audit_repository& audit() override { return audit_; }
     bot::outbox_repository& outbox() override { return outbox_; }
     bot::events_repository& events() override { return events_; }
+    bot::digests_repository& digests() override { return digests_; }
     // Not a port of the core: the figures app/ serves on /metrics.
     sqlite_metrics& metrics() { return metrics_; }
 
@@ -56,6 +58,7 @@ private:
     sqlite_audit audit_;
     sqlite_outbox outbox_;
     sqlite_events events_;
+    sqlite_digests digests_;
     sqlite_metrics metrics_;
 };
 

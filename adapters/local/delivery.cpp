@@ -37,6 +37,7 @@ bot::delivery_result delivery::perform_now(const bot::delivery_job& job) {
     case job_kind::channel_post:
     case job_kind::queue_item:
     case job_kind::moderators_notice:
+    case job_kind::channel_notice:
     case job_kind::direct_message:
         return landed(world_.add_bot_message(job.channel_id, job.body, ""), job.channel_id);
     case job_kind::thread_post: {

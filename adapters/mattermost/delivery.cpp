@@ -54,7 +54,8 @@ asio::awaitable<bot::delivery_result> delivery::perform(bot::delivery_job job) {
         }
         job.channel_id = std::get<std::string>(channel);
     }
-    if (job.webhook_url && job.kind == job_kind::channel_post) {
+    if (job.webhook_url &&
+        (job.kind == job_kind::channel_post || job.kind == job_kind::channel_notice)) {
         co_return to_delivery(
             co_await api_.post_to_url(*job.webhook_url, webhook_body(job.body, ctx_)));
     }
@@ -62,6 +63,7 @@ asio::awaitable<bot::delivery_result> delivery::perform(bot::delivery_job job) {
     case job_kind::channel_post:
     case job_kind::queue_item:
     case job_kind::moderators_notice:
+    case job_kind::channel_notice:
     case job_kind::direct_message: {
         auto result = to_delivery(co_await api_.post(std::string(rest::posts),
                                                      post_body(job.channel_id, job.body, ctx_)));

@@ -32,13 +32,15 @@ asio::awaitable<bot::delivery_result> delivery::perform(bot::delivery_job job) {
             co_return *failed;
         }
     }
-    if (job.webhook_url && job.kind == job_kind::channel_post) {
+    if (job.webhook_url &&
+        (job.kind == job_kind::channel_post || job.kind == job_kind::channel_notice)) {
         co_return to_delivery(co_await api_.post_to_url(*job.webhook_url, webhook_body(job.body)));
     }
     switch (job.kind) {
     case job_kind::channel_post:
     case job_kind::queue_item:
     case job_kind::moderators_notice:
+    case job_kind::channel_notice:
     case job_kind::direct_message:
         co_return to_delivery(co_await api_.call(method::chat_post_message,
                                                  post_message_body(job.channel_id, job.body)));

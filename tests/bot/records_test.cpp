@@ -26,6 +26,7 @@ protected:
         {job_kind::update_queue_item, "update_queue_item"},
         {job_kind::delete_post, "delete_post"},
         {job_kind::moderators_notice, "moderators_notice"},
+        {job_kind::channel_notice, "channel_notice"},
     };
 };
 

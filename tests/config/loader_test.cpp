@@ -1,4 +1,5 @@
 // Configs that load: the shipped examples, comments, ${ENV} expansion and the defaults.
+#include "config/time_of_day.hpp"
 #include "tests/config/config_fixture.hpp"
 
 #include <cstdlib>
@@ -41,6 +42,9 @@ TEST_F(ConfigLoader, ReadsTheExamplesTheWayTheyAreWritten) {
     EXPECT_EQ(s.categories[2].keywords, std::vector<std::string>{"idea"});
     ASSERT_EQ(s.channels.size(), 2U);
     EXPECT_EQ(s.channels[1].moderation, config::moderation_mode::pre);
+    EXPECT_TRUE(s.channels[0].digest);
+    EXPECT_FALSE(s.channels[1].digest);
+    EXPECT_EQ(s.digest.utc_offset, std::chrono::hours(1));
     EXPECT_EQ(s.channels[0].categories, (std::vector<std::string>{"mistake", "question", "idea"}));
     EXPECT_EQ(s.moderation.on_blocked_word, config::blocked_words_action::queue);
     EXPECT_EQ(s.log.format, config::log_format::text);
@@ -114,10 +118,60 @@ TEST_F(ConfigLoader, AppliesTheDocumentedDefaults) {
     EXPECT_EQ(s.limits.max_chars, 3000);
     EXPECT_EQ(s.posting.delay_max, std::chrono::seconds(0));
     EXPECT_EQ(s.draft_ttl, std::chrono::minutes(30));
+    EXPECT_FALSE(c.digest);
+    EXPECT_EQ(s.digest.day, std::chrono::Friday);
+    EXPECT_EQ(s.digest.time, std::chrono::hours(16));
+    EXPECT_EQ(s.digest.utc_offset, std::chrono::minutes(0));
     EXPECT_EQ(s.locale, "en");
     EXPECT_EQ(s.log.level, config::log_level::info);
     EXPECT_EQ(s.log.format, config::log_format::json);
     EXPECT_TRUE(result.notes.empty());
+}
+
+TEST_F(ConfigLoader, ReadsTheDigestScheduleAndWhichChannelsTakeIt) {
+    const auto result = load(R"({
+  "identity": { "secret": "${OPENFLOOR_SECRET}" },
+  "slack": { "bot_token": "${SLACK_BOT_TOKEN}", "app_token": "${SLACK_APP_TOKEN}" },
+  "channels": [ { "key": "eng", "channel_id": "C1", "digest": true },
+                { "key": "ops", "channel_id": "C2", "digest": false } ],
+  "digest": { "day": "monday", "time": "09:30", "utc_offset": "-05:30" }
+})");
+    ASSERT_TRUE(result.value) << ::testing::PrintToString(printed(result));
+    const config::settings& s = *result.value;
+    EXPECT_TRUE(s.channels.at(0).digest);
+    EXPECT_FALSE(s.channels.at(1).digest);
+    EXPECT_EQ(s.digest.day, std::chrono::Monday);
+    EXPECT_EQ(s.digest.time, std::chrono::hours(9) + std::chrono::minutes(30));
+    EXPECT_EQ(s.digest.utc_offset, -std::chrono::minutes(330));
+    EXPECT_TRUE(result.notes.empty());
+}
+
+TEST_F(ConfigLoader, AcceptsTheEdgesOfTheDigestsTimeAndOffset) {
+    for (const auto& [time, offset] :
+         {std::pair{"00:00", "-12:00"}, std::pair{"23:59", "+14:00"}, std::pair{"12:00", "+00:00"},
+          std::pair{"07:45", "-00:30"}}) {
+        const auto result = load(R"({
+  "identity": { "secret": "${OPENFLOOR_SECRET}" },
+  "slack": { "bot_token": "b", "app_token": "a" },
+  "channels": [ { "key": "eng", "channel_id": "C1", "digest": true } ],
+  "digest": { "time": ")" + std::string(time) + R"(", "utc_offset": ")" + offset + R"(" }
+})");
+        ASSERT_TRUE(result.value) << time << " " << offset;
+        EXPECT_EQ(config::format_time_of_day(result.value->digest.time), time);
+        EXPECT_EQ(config::format_utc_offset(result.value->digest.utc_offset), offset);
+    }
+}
+
+TEST_F(ConfigLoader, NotesADigestScheduleThatNoChannelTakes) {
+    const auto result = load(R"({
+  "identity": { "secret": "${OPENFLOOR_SECRET}" },
+  "slack": { "bot_token": "b", "app_token": "a" },
+  "channels": [ { "key": "eng", "channel_id": "C1" } ],
+  "digest": { "day": "friday" }
+})");
+    ASSERT_TRUE(result.value) << ::testing::PrintToString(printed(result));
+    EXPECT_EQ(result.notes, std::vector<std::string>{
+                                "digest: no channel has \"digest\": true, so no digest is posted"});
 }
 
 TEST_F(ConfigLoader, NormalizesTheTrailingSlashOfPlatformUrls) {

@@ -49,7 +49,8 @@ TEST_F(ConfigProblems, ReportsAnUnknownKeyDeepDownAtItsLine) {
                   R"(f:5: server.tls.cert_fille: unknown key; did you mean "cert_file"?)",
                   R"(f:8: chanels: unknown key; did you mean "channels"?)",
                   "f:10: channels[0].colour: unknown key; expected one of key, platform, "
-                  "channel_id, categories, moderation, confirm, anonymous_replies, webhook_url",
+                  "channel_id, categories, moderation, confirm, anonymous_replies, webhook_url, "
+                  "digest",
               }));
 }
 
@@ -203,6 +204,53 @@ TEST_F(ConfigProblems, ChecksCategoriesAndTheChannelsThatUseThem) {
             R"(f:9: channels[0].categories[1]: "mistake" is not a configured category (configured: bug, Typo))",
             R"(f:9: channels[0].categories[2]: "bug" is listed twice)",
         }));
+}
+
+TEST_F(ConfigProblems, ChecksTheDigestScheduleAndItsChannelOption) {
+    const auto result = load(R"({
+  "identity": { "secret": "${OPENFLOOR_SECRET}" },
+  "slack": { "bot_token": "b", "app_token": "a" },
+  "channels": [ { "key": "eng", "channel_id": "C1",
+                  "digest": "weekly" } ],
+  "digest": {
+    "day": "fri",
+    "time": "4pm",
+    "utc_offset": "+15:00",
+    "hour": 16
+  }
+})");
+    EXPECT_EQ(
+        printed(result),
+        (strings{
+            "f:5: channels[0].digest: expected true or false, got a string",
+            R"(f:7: digest.day: must be "monday", "tuesday", "wednesday", "thursday", "friday", "saturday" or "sunday", got "fri")",
+            R"(f:8: digest.time: must be a 24-hour time of day HH:MM, 00:00 to 23:59, got "4pm")",
+            R"(f:9: digest.utc_offset: must be +HH:MM or -HH:MM, -12:00 to +14:00, got "+15:00")",
+            "f:10: digest.hour: unknown key; expected one of day, time, utc_offset",
+        }));
+}
+
+TEST_F(ConfigProblems, RefusesTimesAndOffsetsThatAreAlmostRight) {
+    for (const char* time : {"24:00", "16:60", "9:30", "16.00", "16:00:00", " 16:00", ""}) {
+        const auto result = load(R"({
+  "identity": { "secret": "${OPENFLOOR_SECRET}" },
+  "slack": { "bot_token": "b", "app_token": "a" },
+  "channels": [ { "key": "eng", "channel_id": "C1", "digest": true } ],
+  "digest": { "time": ")" + std::string(time) + R"(" }
+})");
+        EXPECT_EQ(printed(result).size(), 1U) << time;
+        EXPECT_FALSE(result.value) << time;
+    }
+    for (const char* offset : {"02:00", "+2:00", "-12:01", "+14:01", "+01:60", "Z", "UTC"}) {
+        const auto result = load(R"({
+  "identity": { "secret": "${OPENFLOOR_SECRET}" },
+  "slack": { "bot_token": "b", "app_token": "a" },
+  "channels": [ { "key": "eng", "channel_id": "C1", "digest": true } ],
+  "digest": { "utc_offset": ")" + std::string(offset) + R"(" }
+})");
+        EXPECT_EQ(printed(result).size(), 1U) << offset;
+        EXPECT_FALSE(result.value) << offset;
+    }
 }
 
 TEST_F(ConfigProblems, ReportsARepeatedKeyInOneObject) {

@@ -140,7 +140,8 @@ protected:
                   "command_token": "${MATTERMOST_COMMAND_TOKEN}" },
   "channels": [ { "key": "eng", "platform": "mattermost", "channel_id": "c1",
                   "categories": ["bug"], "moderation": "pre", "confirm": false,
-                  "anonymous_replies": true, "webhook_url": "https://hooks.example.com/x" } ],
+                  "anonymous_replies": true, "webhook_url": "https://hooks.example.com/x",
+                  "digest": true } ],
   "categories": { "idea": { "label": "I have an idea", "keywords": ["idea", "suggestion"] },
                   "bug": { "label": "I found a bug" } },
   "moderation": { "channel": { "slack": "C0MODS", "mattermost": "mods" }, "moderators": ["U1"],
@@ -150,6 +151,7 @@ protected:
   "limits": { "posts_per_hour": 2, "max_chars": 500 },
   "posting": { "delay_seconds": [1, 60] },
   "drafts": { "ttl_minutes": 10 },
+  "digest": { "day": "monday", "time": "09:00", "utc_offset": "+01:00" },
   "locale": "sv",
   "log": { "level": "debug", "format": "text" }
 })";

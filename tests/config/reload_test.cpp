@@ -33,6 +33,8 @@ TEST(Reload, ChannelsLimitsAndWordsApplyInPlace) {
     fresh.limits.posts_per_hour = 2;
     fresh.moderation.blocked_words = {"rude"};
     fresh.outbound.channel_interval = std::chrono::milliseconds(0);
+    fresh.channels[0].digest = true;
+    fresh.digest.day = std::chrono::Tuesday;
     const auto* address = &live;
     const auto report = apply_reload(live, fresh);
     EXPECT_EQ(&live, address);
@@ -41,7 +43,10 @@ TEST(Reload, ChannelsLimitsAndWordsApplyInPlace) {
     EXPECT_EQ(live.limits.posts_per_hour, 2);
     EXPECT_EQ(live.moderation.blocked_words, std::vector<std::string>{"rude"});
     EXPECT_EQ(live.outbound.channel_interval, std::chrono::milliseconds(0));
+    EXPECT_TRUE(live.channels[0].digest);
+    EXPECT_EQ(live.digest.day, std::chrono::Tuesday);
     EXPECT_TRUE(has(report.applied, "channels"));
+    EXPECT_TRUE(has(report.applied, "digest"));
     EXPECT_TRUE(report.need_restart.empty());
 }
 

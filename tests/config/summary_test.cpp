@@ -6,6 +6,33 @@ namespace {
 
 using ConfigSummary = ConfigTest;
 
+TEST_F(ConfigSummary, ShowsTheDigestAndTheChannelsThatTakeIt) {
+    const auto result = load(R"({
+  "identity": { "secret": "${OPENFLOOR_SECRET}" },
+  "slack": { "bot_token": "${SLACK_BOT_TOKEN}", "app_token": "${SLACK_APP_TOKEN}" },
+  "channels": [ { "key": "eng", "channel_id": "C1", "digest": true },
+                { "key": "ops", "channel_id": "C2" } ],
+  "digest": { "day": "thursday", "time": "15:30", "utc_offset": "+01:00" }
+})");
+    ASSERT_TRUE(result.value) << ::testing::PrintToString(printed(result));
+    const std::string text = config::summary(*result.value);
+    EXPECT_NE(text.find("eng: slack C1, moderation none, confirm yes, categories mistake, "
+                        "question, weekly digest\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("ops: slack C2, moderation none, confirm yes, categories mistake, "
+                        "question\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("digest: thursdays at 15:30 (UTC+01:00)\n"), std::string::npos) << text;
+}
+
+TEST_F(ConfigSummary, SaysNothingOfADigestNoChannelTakes) {
+    const auto result = load(minimal_config);
+    ASSERT_TRUE(result.value);
+    EXPECT_EQ(config::summary(*result.value).find("digest"), std::string::npos);
+}
+
 TEST_F(ConfigSummary, ShowsPlatformsChannelsAndCategoriesButNoSecrets) {
     const auto result = load(R"({
   "identity": { "secret": "${OPENFLOOR_SECRET}" },

@@ -25,7 +25,7 @@ process_fixture::~process_fixture() {
     }
 }
 
-void process_fixture::write_config(bool with_ops, int timeout_ms) {
+void process_fixture::write_config(bool with_ops, int timeout_ms, const std::string& digest) {
     std::ofstream out(config_path_, std::ios::trunc);
     out << R"({
   "server": { "listen": "127.0.0.1:0" },
@@ -40,9 +40,10 @@ void process_fixture::write_config(bool with_ops, int timeout_ms) {
         << signing_secret << R"(",
              "api_base_url": ")"
         << slack_.api_base_url() << R"(" },
-  "channels": [ { "key": "eng", "channel_id": "C0ENG", "confirm": false } )"
+  "channels": [ { "key": "eng", "channel_id": "C0ENG", "confirm": false)"
+        << (digest.empty() ? "" : R"(, "digest": true)") << " } "
         << (with_ops ? R"(, { "key": "ops", "channel_id": "C0OPS", "confirm": false } )" : "")
-        << R"( ],
+        << R"( ],)" << (digest.empty() ? "" : "\n  \"digest\": " + digest + ",") << R"(
   "limits": { "posts_per_hour": 100 },
   "log": { "level": "debug" }
 })";

@@ -21,8 +21,9 @@ class process_fixture : public ::testing::Test {
 protected:
     ~process_fixture() override;
 
-    // The config file: #eng always (no preview), #ops only when `with_ops`.
-    void write_config(bool with_ops, int timeout_ms = 2000);
+    // The config file: #eng always (no preview), #ops only when `with_ops`. A `digest` block
+    // (JSON) turns the weekly digest on for #eng.
+    void write_config(bool with_ops, int timeout_ms = 2000, const std::string& digest = {});
     // Starts the binary on that config and waits for its port.
     void start();
     // Runs the fake while reading the bot's output, until `condition` or the deadline.

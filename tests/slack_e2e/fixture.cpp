@@ -41,12 +41,23 @@ void slack_e2e::boot(config::slack_mode mode, asio::ssl::context* tls,
     if (adjust) {
         adjust(settings_);
     }
-    bot_ = std::make_unique<app::bot_app>(ioc_, settings_);
     client_ = std::make_unique<transport::http_client>(ioc_, settings_.outbound);
+    restart_bot();
+}
+
+void slack_e2e::restart_bot() {
+    if (bot_) {
+        bot_->stop();
+        run_until(ioc_, [] { return false; }, std::chrono::milliseconds(50)); // sockets close
+        bot_.reset();
+    }
+    started_ = false;
+    start_ok_ = false;
+    bot_ = std::make_unique<app::bot_app>(ioc_, settings_, false, &clock_);
     asio::co_spawn(ioc_, start_app(*bot_, started_, start_ok_), asio::detached);
     ASSERT_TRUE(wait_for([&] { return started_; }));
     ASSERT_TRUE(start_ok_);
-    if (mode == config::slack_mode::socket) {
+    if (mode_ == config::slack_mode::socket) {
         ASSERT_TRUE(wait_for([&] { return bot_->slack()->healthy(); }));
     }
 }

@@ -7,6 +7,7 @@
 #include "tests/fakes/fake_slack.hpp"
 #include "tests/support/metrics_text.hpp"
 #include "tests/support/run_until.hpp"
+#include "tests/support/shifted_clock.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -27,6 +28,9 @@ protected:
               const std::function<void(config::settings&)>& adjust = nullptr);
     bool wait_for(std::function<bool()> condition,
                   std::chrono::milliseconds deadline = std::chrono::seconds(10));
+    // Stops the bot and starts a new one on the same database, settings and fake Slack, as a
+    // restart of the process would.
+    void restart_bot();
 
     // HTTP mode: a request signed like Slack's (now, or at `timestamp`), sent to the bot.
     transport::client_response post_signed(const std::string& path, const std::string& body,
@@ -58,6 +62,7 @@ protected:
     config::settings settings_;
     std::unique_ptr<asio::ssl::context> server_tls_; // the fake's certificate, when it serves TLS
     std::unique_ptr<fake_slack> slack_;
+    shifted_clock clock_; // the bot's time: the system's until a test moves it
     std::unique_ptr<app::bot_app> bot_;
     std::unique_ptr<transport::http_client> client_;
     config::slack_mode mode_ = config::slack_mode::socket;
