@@ -28,6 +28,7 @@ bot_app::bot_app(asio::io_context& ioc, const config::settings& settings, bool l
     , identity_(settings.identity.key)
     , clock_(clock != nullptr ? *clock : static_cast<const bot::clock&>(system_clock_))
     , core_(settings, store_, identity_, clock_, random_)
+    , commits_(ioc.get_executor(), store_)
     , http_(ioc, settings.outbound)
     , server_(ioc, routes_, settings.server)
     , retention_timer_(ioc)
@@ -37,15 +38,16 @@ bot_app::bot_app(asio::io_context& ioc, const config::settings& settings, bool l
     routes_.add(transport::http::verb::get, "/metrics",
                 [this](transport::request r) { return scrape(std::move(r)); });
     if (settings.slack) {
-        slack_ = std::make_unique<slack::adapter>(ioc.get_executor(), settings, core_, http_,
-                                                  routes_, random_);
+        slack_ = std::make_unique<slack::adapter>(ioc.get_executor(), settings, core_, commits_,
+                                                  http_, routes_, random_);
     }
     if (settings.mattermost) {
-        mattermost_ = std::make_unique<mattermost::adapter>(ioc.get_executor(), settings, core_,
-                                                            identity_, http_, routes_, random_);
+        mattermost_ = std::make_unique<mattermost::adapter>(
+            ioc.get_executor(), settings, core_, commits_, identity_, http_, routes_, random_);
     }
     if (local_demo) {
-        local_ = std::make_unique<local::adapter>(ioc.get_executor(), settings, core_, routes_);
+        local_ = std::make_unique<local::adapter>(ioc.get_executor(), settings, core_, commits_,
+                                                  routes_);
     }
     measure(); // last: every route and pump exists now
 }
@@ -226,6 +228,12 @@ void bot_app::collect_store() {
         depth.with({platform}).set(static_cast<double>(b.waiting));
         oldest.with({platform}).set(std::chrono::duration<double>(b.oldest_due).count());
     }
+    metrics_
+        .counters("openfloor_database_commits_total",
+                  "Transactions committed to the database file; with group commit one holds the "
+                  "writes of every request handled while the one before was being flushed.")
+        .with({})
+        .set_total(store_.commits());
     metrics_.gauges("openfloor_database_up", "1 when this scrape's database reads succeeded.")
         .with({})
         .set(counted && backlog ? 1 : 0);

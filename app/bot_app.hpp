@@ -7,6 +7,7 @@
 #include "adapters/local/adapter.hpp"
 #include "adapters/mattermost/adapter.hpp"
 #include "adapters/slack/adapter.hpp"
+#include "adapters/transport/group_commit.hpp"
 #include "adapters/transport/http_client.hpp"
 #include "adapters/transport/http_server.hpp"
 #include "adapters/transport/metrics.hpp"
@@ -48,6 +49,7 @@ public:
     bool idle() const;
     bot::core& core() { return core_; }
     storage::sqlite_store& store() { return store_; }
+    transport::group_commit& commits() { return commits_; }
     slack::adapter* slack() { return slack_.get(); }
     mattermost::adapter* mattermost() { return mattermost_.get(); }
     local::adapter* local() { return local_.get(); }
@@ -70,6 +72,7 @@ private:
     const bot::clock& clock_;
     bot::system_random random_;
     bot::core core_;
+    transport::group_commit commits_; // the store's flushes, for every adapter below
     transport::http_client http_;
     transport::metrics::registry metrics_; // before routes_ and the adapters, which count into it
     transport::router routes_;

@@ -2,6 +2,7 @@
 // dedupe inside the same transaction, so a retried platform event changes nothing.
 #include "bot/core.hpp"
 
+#include "bot/error.hpp"
 #include "bot/log.hpp"
 #include "bot/use_cases.hpp"
 
@@ -38,6 +39,10 @@ core::core(const config::settings& settings, store& db, const identity& id, cons
     , clock_(clock)
     , random_(random)
     , texts_(settings.locale) {}
+
+reply core::storage_trouble() const {
+    return trouble(texts_, error::storage_failure);
+}
 
 void core::reload(const config::settings& settings) {
     settings_ = &settings;

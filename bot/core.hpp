@@ -83,6 +83,12 @@ public:
     // The outbox, for the platform's delivery loop: the next job that is due, then its result.
     delivery_step next_delivery(platform where);
     void delivered(const delivery_job& job, const delivery_result& outcome);
+    // A job handed out whose row did not become durable (its group's commit failed): not sent,
+    // and no longer handed out as in flight.
+    void abandon(const delivery_job& job);
+
+    // What to answer instead of a reply whose writes were not kept (their group commit failed).
+    reply storage_trouble() const;
 
     // Retention: expired drafts, old routes and texts, old rate events and event ids.
     void purge();

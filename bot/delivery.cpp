@@ -8,11 +8,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace openfloor::bot {
 namespace {
 
-constexpr int due_batch = 64;
+// Due rows looked at per call at most: a long run of rows that are dropped or deferred is
+// walked across calls, not in one go on the I/O thread.
+constexpr int max_looks = 64;
 constexpr auto defer_step = std::chrono::seconds(1);
 constexpr auto max_backoff = std::chrono::seconds(300);
 
@@ -134,22 +137,35 @@ resolution resolve(const config::settings& settings, store& db, const identity& 
 
 delivery_step core::next_delivery(platform where) {
     const auto now = clock_.now();
-    auto due = db_.outbox().due(where, now, due_batch);
-    if (!due) {
-        return idle{now + defer_step};
-    }
-    for (const auto& rec : *due) {
-        if (in_flight_.contains(rec.id)) {
-            continue;
+    // Dropping and deferring write: in a unit of their own, opened only when needed, so they
+    // join the open write group instead of flushing the disk on their own.
+    std::unique_ptr<transaction> changes;
+    const auto write = [&](auto&& change) {
+        if (!changes) {
+            auto begun = db_.begin();
+            if (!begun) {
+                return; // the row stays due: a later look tries again
+            }
+            changes = std::move(*begun);
         }
+        (void)change();
+    };
+    std::set<std::int64_t> passed = in_flight_; // handed out, or looked at in this call
+    for (int looked = 0; looked < max_looks; ++looked) {
+        auto due = db_.outbox().first_due(where, now, passed);
+        if (!due || !*due) {
+            break; // nothing more is due (or the database is unwell: look again later)
+        }
+        const outbox_record& rec = **due;
+        passed.insert(rec.id);
         auto resolved = resolve(*settings_, db_, id_, rec);
         if (auto* drop = std::get_if<dropped>(&resolved)) {
             log::info("outbox.dropped", {{"job", rec.id}, {"reason", std::string(drop->why)}});
-            (void)db_.outbox().remove(rec.id);
+            write([&] { return db_.outbox().remove(rec.id); });
             continue;
         }
         if (std::holds_alternative<deferred>(resolved)) {
-            (void)db_.outbox().reschedule(rec.id, rec.attempts, now + defer_step);
+            write([&] { return db_.outbox().reschedule(rec.id, rec.attempts, now + defer_step); });
             continue;
         }
         auto& job = std::get<delivery_job>(resolved);
@@ -158,23 +174,38 @@ delivery_step core::next_delivery(platform where) {
         if (auto last = last_send_.find(key); last != last_send_.end()) {
             const auto release = last->second + settings_->outbound.channel_interval;
             if (release > now) {
-                (void)db_.outbox().reschedule(rec.id, rec.attempts,
-                                              std::chrono::time_point_cast<clock_type::duration>(release));
+                write([&] {
+                    return db_.outbox().reschedule(
+                        rec.id, rec.attempts,
+                        std::chrono::time_point_cast<clock_type::duration>(release));
+                });
                 continue;
             }
         }
+        if (changes) {
+            (void)changes->commit();
+        }
+        job.committed = db_.outbox().committed(rec.id);
         in_flight_.insert(rec.id);
         last_send_[key] = now;
         return std::move(job);
+    }
+    if (changes) {
+        (void)changes->commit();
     }
     auto next = db_.outbox().next_due_time(where);
     if (!next) {
         return idle{now + defer_step};
     }
     if (*next && **next <= now) {
-        return idle{now + std::chrono::milliseconds(100)}; // only in-flight work is due
+        // Only in-flight work is due, or rows that could not be moved on: look again soon.
+        return idle{now + std::chrono::milliseconds(100)};
     }
     return idle{*next};
+}
+
+void core::abandon(const delivery_job& job) {
+    in_flight_.erase(job.id);
 }
 
 void core::delivered(const delivery_job& job, const delivery_result& outcome) {

@@ -22,6 +22,8 @@ struct delivery_job {
     message body;
     int attempt = 1; // 1 for the first try
     std::optional<std::int64_t> post_id; // the post this job is about, if any
+    // false: its outbox row waits for the next group commit, and must not be sent before it.
+    bool committed = true;
 };
 
 struct delivery_result {

@@ -7,8 +7,10 @@
 
 #include <boost/system/result.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace openfloor::bot {
@@ -90,6 +92,12 @@ public:
     // Due items of one platform, oldest due first, at most `limit`.
     virtual result<std::vector<outbox_record>> due(platform where, time_point now,
                                                    int limit) = 0;
+    // The first due item of one platform whose id is not in `skip` (the jobs already handed out).
+    virtual result<std::optional<outbox_record>> first_due(platform where, time_point now,
+                                                           const std::set<std::int64_t>& skip) = 0;
+    // false while the row's insert waits for its group's commit (store::flush()): it must not
+    // be sent before, or a crash could deliver what was never durably confirmed.
+    virtual bool committed(std::int64_t id) const = 0;
     virtual result<std::optional<time_point>> next_due_time(platform where) = 0;
     virtual result<void> reschedule(std::int64_t id, int attempts, time_point next) = 0;
     virtual result<void> remove(std::int64_t id) = 0;
@@ -122,7 +130,8 @@ public:
 };
 
 // A unit of work: everything between begin() and commit() lands whole or not at all. Destroyed
-// without commit(), it rolls back.
+// without commit(), it rolls back. Durable once committed, or, when commits are deferred, once
+// the group it belongs to is flushed.
 class transaction {
 public:
     virtual ~transaction() = default;
@@ -132,10 +141,19 @@ public:
 class store {
 public:
     virtual ~store() = default;
-    // A write transaction (SQLite BEGIN IMMEDIATE). Not nested.
+    // A unit of work. Not nested.
     virtual result<std::unique_ptr<transaction>> begin() = 0;
+    // Group commit: from this call on, a unit's commit() keeps its writes in a group shared with
+    // the units after it, and flush() makes the whole group durable at once (one disk flush for
+    // many requests). `schedule` is called once per group, when it opens, and must see that
+    // flush() runs soon. Until then every unit commits durably on its own.
+    virtual void defer_commits(std::function<void()> schedule) = 0;
+    // Some committed unit is not durable yet.
+    virtual bool pending() const = 0;
+    // Commits the open group. An error: none of its units were kept.
+    virtual result<void> flush() = 0;
     // Folds the write-ahead log into the file and empties it, so that what a purge removed
-    // does not linger in the -wal file.
+    // does not linger in the -wal file. With a group open, right after its flush.
     virtual result<void> checkpoint() = 0;
     virtual drafts_repository& drafts() = 0;
     virtual posts_repository& posts() = 0;

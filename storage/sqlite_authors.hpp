@@ -2,15 +2,14 @@
 #pragma once
 
 #include "bot/ports.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "storage/statements.hpp"
 
 namespace openfloor::storage {
 
 class sqlite_authors final : public bot::authors_repository {
 public:
-    explicit sqlite_authors(SQLite::Database& db)
-        : db_(db) {}
+    explicit sqlite_authors(statements& sql)
+        : sql_(sql) {}
 
     bot::result<void> touch(const bot::pseudonym& author, bot::time_point now) override;
     bot::result<void> ban(const bot::ban_record& b) override;
@@ -19,7 +18,7 @@ public:
                                                            bot::time_point now) override;
 
 private:
-    SQLite::Database& db_;
+    statements& sql_;
 };
 
 } // namespace openfloor::storage

@@ -15,20 +15,19 @@ bot::result<std::vector<bot::category_tally>> sqlite_digests::tally(bot::platfor
                                                                     bot::time_point from,
                                                                     bot::time_point to) {
     return guard("digests.tally", [&] {
-        SQLite::Statement select(
-            db_, "SELECT category, COUNT(*), COUNT(first_reply_at) FROM posts "
+        auto select = sql_.use("SELECT category, COUNT(*), COUNT(first_reply_at) FROM posts "
                  "WHERE platform = ? AND channel_id = ? AND state = 'posted' "
                  "AND posted_at >= ? AND posted_at < ? GROUP BY category ORDER BY category");
-        bind_platform(select, 1, where);
-        bind_text(select, 2, channel_id);
-        bind_time(select, 3, from);
-        bind_time(select, 4, to);
+        bind_platform(*select, 1, where);
+        bind_text(*select, 2, channel_id);
+        bind_time(*select, 3, from);
+        bind_time(*select, 4, to);
         std::vector<bot::category_tally> found;
-        while (select.executeStep()) {
+        while (select->executeStep()) {
             bot::category_tally t;
-            t.category = select.getColumn(0).getString();
-            t.posts = select.getColumn(1).getInt();
-            t.replied = select.getColumn(2).getInt();
+            t.category = select->getColumn(0).getString();
+            t.posts = select->getColumn(1).getInt();
+            t.replied = select->getColumn(2).getInt();
             found.push_back(std::move(t));
         }
         return found;
@@ -38,13 +37,12 @@ bot::result<std::vector<bot::category_tally>> sqlite_digests::tally(bot::platfor
 bot::result<std::optional<bot::time_point>> sqlite_digests::last_week(bot::platform where,
                                                                       std::string_view channel_id) {
     return guard("digests.last_week", [&] {
-        SQLite::Statement select(
-            db_, "SELECT week_end FROM digests WHERE platform = ? AND channel_id = ?");
-        bind_platform(select, 1, where);
-        bind_text(select, 2, channel_id);
+        auto select = sql_.use("SELECT week_end FROM digests WHERE platform = ? AND channel_id = ?");
+        bind_platform(*select, 1, where);
+        bind_text(*select, 2, channel_id);
         std::optional<bot::time_point> found;
-        if (select.executeStep()) {
-            found = read_time(select.getColumn(0));
+        if (select->executeStep()) {
+            found = read_time(select->getColumn(0));
         }
         return found;
     });
@@ -53,13 +51,12 @@ bot::result<std::optional<bot::time_point>> sqlite_digests::last_week(bot::platf
 bot::result<void> sqlite_digests::record_week(bot::platform where, std::string_view channel_id,
                                               bot::time_point week_end) {
     return guard("digests.record_week", [&] {
-        SQLite::Statement upsert(
-            db_, "INSERT INTO digests (platform, channel_id, week_end) VALUES (?, ?, ?) "
+        auto upsert = sql_.use("INSERT INTO digests (platform, channel_id, week_end) VALUES (?, ?, ?) "
                  "ON CONFLICT (platform, channel_id) DO UPDATE SET week_end = excluded.week_end");
-        bind_platform(upsert, 1, where);
-        bind_text(upsert, 2, channel_id);
-        bind_time(upsert, 3, week_end);
-        upsert.exec();
+        bind_platform(*upsert, 1, where);
+        bind_text(*upsert, 2, channel_id);
+        bind_time(*upsert, 3, week_end);
+        upsert->exec();
     });
 }
 

@@ -3,15 +3,14 @@
 #pragma once
 
 #include "bot/ports.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "storage/statements.hpp"
 
 namespace openfloor::storage {
 
 class sqlite_digests final : public bot::digests_repository {
 public:
-    explicit sqlite_digests(SQLite::Database& db)
-        : db_(db) {}
+    explicit sqlite_digests(statements& sql)
+        : sql_(sql) {}
 
     bot::result<std::vector<bot::category_tally>> tally(bot::platform where,
                                                         std::string_view channel_id,
@@ -23,7 +22,7 @@ public:
                                   bot::time_point week_end) override;
 
 private:
-    SQLite::Database& db_;
+    statements& sql_;
 };
 
 } // namespace openfloor::storage

@@ -33,45 +33,44 @@ bot::draft_record read_draft(const SQLite::Statement& row) {
 
 bot::result<void> sqlite_drafts::save(const bot::draft_record& d) {
     return guard("drafts.save", [&] {
-        SQLite::Statement insert(db_, std::string("INSERT OR REPLACE INTO drafts (") +
-                                          draft_columns +
-                                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        bind_text(insert, 1, d.id);
-        bind_platform(insert, 2, d.where);
-        bind_text(insert, 3, d.workspace);
-        bind_pseudonym(insert, 4, d.author);
-        bind_blob(insert, 5, d.sealed_route);
-        bind_text(insert, 6, d.channel_key);
-        bind_text(insert, 7, d.category);
-        bind_blob(insert, 8, d.sealed_text);
-        bind_bool(insert, 9, d.needs_review);
-        bind_time(insert, 10, d.created_at);
-        bind_time(insert, 11, d.expires_at);
-        insert.exec();
+        auto insert = sql_.use(std::string("INSERT OR REPLACE INTO drafts (") + draft_columns +
+                               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        bind_text(*insert, 1, d.id);
+        bind_platform(*insert, 2, d.where);
+        bind_text(*insert, 3, d.workspace);
+        bind_pseudonym(*insert, 4, d.author);
+        bind_blob(*insert, 5, d.sealed_route);
+        bind_text(*insert, 6, d.channel_key);
+        bind_text(*insert, 7, d.category);
+        bind_blob(*insert, 8, d.sealed_text);
+        bind_bool(*insert, 9, d.needs_review);
+        bind_time(*insert, 10, d.created_at);
+        bind_time(*insert, 11, d.expires_at);
+        insert->exec();
     });
 }
 
 bot::result<std::optional<bot::draft_record>> sqlite_drafts::find(std::string_view id) {
     return guard("drafts.find", [&]() -> std::optional<bot::draft_record> {
-        SQLite::Statement select(db_, std::string("SELECT ") + draft_columns +
-                                          " FROM drafts WHERE id = ?");
-        bind_text(select, 1, id);
-        if (!select.executeStep()) {
+        auto select =
+            sql_.use(std::string("SELECT ") + draft_columns + " FROM drafts WHERE id = ?");
+        bind_text(*select, 1, id);
+        if (!select->executeStep()) {
             return std::nullopt;
         }
-        return read_draft(select);
+        return read_draft(*select);
     });
 }
 
 bot::result<std::vector<bot::draft_record>>
 sqlite_drafts::find_by_author(const bot::pseudonym& author) {
     return guard("drafts.find_by_author", [&] {
-        SQLite::Statement select(db_, std::string("SELECT ") + draft_columns +
-                                          " FROM drafts WHERE author = ? ORDER BY created_at, id");
-        bind_pseudonym(select, 1, author);
+        auto select = sql_.use(std::string("SELECT ") + draft_columns +
+                               " FROM drafts WHERE author = ? ORDER BY created_at, id");
+        bind_pseudonym(*select, 1, author);
         std::vector<bot::draft_record> found;
-        while (select.executeStep()) {
-            found.push_back(read_draft(select));
+        while (select->executeStep()) {
+            found.push_back(read_draft(*select));
         }
         return found;
     });
@@ -79,17 +78,17 @@ sqlite_drafts::find_by_author(const bot::pseudonym& author) {
 
 bot::result<void> sqlite_drafts::remove(std::string_view id) {
     return guard("drafts.remove", [&] {
-        SQLite::Statement del(db_, "DELETE FROM drafts WHERE id = ?");
-        bind_text(del, 1, id);
-        del.exec();
+        auto del = sql_.use("DELETE FROM drafts WHERE id = ?");
+        bind_text(*del, 1, id);
+        del->exec();
     });
 }
 
 bot::result<int> sqlite_drafts::purge_expired(bot::time_point now) {
     return guard("drafts.purge_expired", [&] {
-        SQLite::Statement del(db_, "DELETE FROM drafts WHERE expires_at <= ?");
-        bind_time(del, 1, now);
-        return del.exec();
+        auto del = sql_.use("DELETE FROM drafts WHERE expires_at <= ?");
+        bind_time(*del, 1, now);
+        return del->exec();
     });
 }
 

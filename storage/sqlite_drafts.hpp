@@ -2,15 +2,14 @@
 #pragma once
 
 #include "bot/ports.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "storage/statements.hpp"
 
 namespace openfloor::storage {
 
 class sqlite_drafts final : public bot::drafts_repository {
 public:
-    explicit sqlite_drafts(SQLite::Database& db)
-        : db_(db) {}
+    explicit sqlite_drafts(statements& sql)
+        : sql_(sql) {}
 
     bot::result<void> save(const bot::draft_record& d) override;
     bot::result<std::optional<bot::draft_record>> find(std::string_view id) override;
@@ -20,7 +19,7 @@ public:
     bot::result<int> purge_expired(bot::time_point now) override;
 
 private:
-    SQLite::Database& db_;
+    statements& sql_;
 };
 
 } // namespace openfloor::storage

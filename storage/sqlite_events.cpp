@@ -11,19 +11,19 @@ namespace openfloor::storage {
 
 bot::result<bool> sqlite_events::remember(std::string_view key, bot::time_point expires_at) {
     return guard("events.remember", [&] {
-        SQLite::Statement insert(db_, "INSERT OR IGNORE INTO processed_events (key, expires_at) "
-                                      "VALUES (?, ?)");
-        bind_text(insert, 1, key);
-        bind_time(insert, 2, expires_at);
-        return insert.exec() == 1; // changes(): 0 when the key was already there
+        auto insert = sql_.use("INSERT OR IGNORE INTO processed_events (key, expires_at) "
+                               "VALUES (?, ?)");
+        bind_text(*insert, 1, key);
+        bind_time(*insert, 2, expires_at);
+        return insert->exec() == 1; // changes(): 0 when the key was already there
     });
 }
 
 bot::result<int> sqlite_events::purge(bot::time_point now) {
     return guard("events.purge", [&] {
-        SQLite::Statement del(db_, "DELETE FROM processed_events WHERE expires_at <= ?");
-        bind_time(del, 1, now);
-        return del.exec();
+        auto del = sql_.use("DELETE FROM processed_events WHERE expires_at <= ?");
+        bind_time(*del, 1, now);
+        return del->exec();
     });
 }
 

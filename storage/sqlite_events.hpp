@@ -2,21 +2,20 @@
 #pragma once
 
 #include "bot/ports.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "storage/statements.hpp"
 
 namespace openfloor::storage {
 
 class sqlite_events final : public bot::events_repository {
 public:
-    explicit sqlite_events(SQLite::Database& db)
-        : db_(db) {}
+    explicit sqlite_events(statements& sql)
+        : sql_(sql) {}
 
     bot::result<bool> remember(std::string_view key, bot::time_point expires_at) override;
     bot::result<int> purge(bot::time_point now) override;
 
 private:
-    SQLite::Database& db_;
+    statements& sql_;
 };
 
 } // namespace openfloor::storage

@@ -4,8 +4,7 @@
 #pragma once
 
 #include "bot/ports.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "storage/statements.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -27,8 +26,8 @@ struct outbox_backlog {
 
 class sqlite_metrics {
 public:
-    explicit sqlite_metrics(SQLite::Database& db)
-        : db_(db) {}
+    explicit sqlite_metrics(statements& sql)
+        : sql_(sql) {}
 
     // Only the (platform, state) pairs that have posts; a queued post whose first send is not
     // yet due (its posting delay) is left out.
@@ -38,7 +37,7 @@ public:
     bot::result<std::vector<outbox_backlog>> outbox(bot::time_point now);
 
 private:
-    SQLite::Database& db_;
+    statements& sql_;
 };
 
 } // namespace openfloor::storage

@@ -51,61 +51,61 @@ std::string select_posts_where(const char* condition) {
 
 bot::result<bot::post_number> sqlite_posts::next_number(std::string_view workspace) {
     return guard("posts.next_number", [&] {
-        SQLite::Statement select(db_, "SELECT COALESCE(MAX(number), 0) + 1 FROM posts "
-                                      "WHERE workspace = ?");
-        bind_text(select, 1, workspace);
-        select.executeStep();
-        return bot::post_number{select.getColumn(0).getInt64()};
+        auto select = sql_.use("SELECT COALESCE(MAX(number), 0) + 1 FROM posts "
+                               "WHERE workspace = ?");
+        bind_text(*select, 1, workspace);
+        select->executeStep();
+        return bot::post_number{select->getColumn(0).getInt64()};
     });
 }
 
 bot::result<std::int64_t> sqlite_posts::insert(const bot::post_record& p) {
     return guard("posts.insert", [&] {
-        SQLite::Statement insert(
-            db_, "INSERT INTO posts (platform, workspace, number, channel_key, channel_id, "
-                 "category, text, state, awaiting_review, author_seal, message_ref, queue_ref, "
-                 "created_at, posted_at, first_reply_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        bind_platform(insert, 1, p.where);
-        bind_text(insert, 2, p.workspace);
-        insert.bind(3, p.number);
-        bind_text(insert, 4, p.channel_key);
-        bind_text(insert, 5, p.channel_id);
-        bind_text(insert, 6, p.category);
-        bind_optional_text(insert, 7, p.text);
-        bind_text(insert, 8, bot::to_string(p.state));
-        bind_bool(insert, 9, p.awaiting_review);
-        bind_blob(insert, 10, p.author_seal);
-        bind_optional_text(insert, 11, p.message_ref);
-        bind_optional_text(insert, 12, p.queue_ref);
-        bind_time(insert, 13, p.created_at);
-        bind_optional_time(insert, 14, p.posted_at);
-        bind_optional_time(insert, 15, p.first_reply_at);
-        insert.exec();
-        return std::int64_t{db_.getLastInsertRowid()};
+        auto insert =
+            sql_.use("INSERT INTO posts (platform, workspace, number, channel_key, channel_id, "
+                     "category, text, state, awaiting_review, author_seal, message_ref, queue_ref, "
+                     "created_at, posted_at, first_reply_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        bind_platform(*insert, 1, p.where);
+        bind_text(*insert, 2, p.workspace);
+        insert->bind(3, p.number);
+        bind_text(*insert, 4, p.channel_key);
+        bind_text(*insert, 5, p.channel_id);
+        bind_text(*insert, 6, p.category);
+        bind_optional_text(*insert, 7, p.text);
+        bind_text(*insert, 8, bot::to_string(p.state));
+        bind_bool(*insert, 9, p.awaiting_review);
+        bind_blob(*insert, 10, p.author_seal);
+        bind_optional_text(*insert, 11, p.message_ref);
+        bind_optional_text(*insert, 12, p.queue_ref);
+        bind_time(*insert, 13, p.created_at);
+        bind_optional_time(*insert, 14, p.posted_at);
+        bind_optional_time(*insert, 15, p.first_reply_at);
+        insert->exec();
+        return std::int64_t{sql_.db().getLastInsertRowid()};
     });
 }
 
 // The identity of a post (platform, workspace, number) and its created_at never change.
 bot::result<void> sqlite_posts::update(const bot::post_record& p) {
     return guard("posts.update", [&]() -> bot::result<void> {
-        SQLite::Statement update(
-            db_, "UPDATE posts SET channel_key = ?, channel_id = ?, category = ?, text = ?, "
-                 "state = ?, awaiting_review = ?, author_seal = ?, message_ref = ?, "
-                 "queue_ref = ?, posted_at = ?, first_reply_at = ? WHERE id = ?");
-        bind_text(update, 1, p.channel_key);
-        bind_text(update, 2, p.channel_id);
-        bind_text(update, 3, p.category);
-        bind_optional_text(update, 4, p.text);
-        bind_text(update, 5, bot::to_string(p.state));
-        bind_bool(update, 6, p.awaiting_review);
-        bind_blob(update, 7, p.author_seal);
-        bind_optional_text(update, 8, p.message_ref);
-        bind_optional_text(update, 9, p.queue_ref);
-        bind_optional_time(update, 10, p.posted_at);
-        bind_optional_time(update, 11, p.first_reply_at);
-        update.bind(12, p.id);
-        if (update.exec() != 1) { // a lost update would be a silent bug in the caller
+        auto update =
+            sql_.use("UPDATE posts SET channel_key = ?, channel_id = ?, category = ?, text = ?, "
+                     "state = ?, awaiting_review = ?, author_seal = ?, message_ref = ?, "
+                     "queue_ref = ?, posted_at = ?, first_reply_at = ? WHERE id = ?");
+        bind_text(*update, 1, p.channel_key);
+        bind_text(*update, 2, p.channel_id);
+        bind_text(*update, 3, p.category);
+        bind_optional_text(*update, 4, p.text);
+        bind_text(*update, 5, bot::to_string(p.state));
+        bind_bool(*update, 6, p.awaiting_review);
+        bind_blob(*update, 7, p.author_seal);
+        bind_optional_text(*update, 8, p.message_ref);
+        bind_optional_text(*update, 9, p.queue_ref);
+        bind_optional_time(*update, 10, p.posted_at);
+        bind_optional_time(*update, 11, p.first_reply_at);
+        update->bind(12, p.id);
+        if (update->exec() != 1) { // a lost update would be a silent bug in the caller
             bot::log::error("storage.missing_row", {{"op", "posts.update"}, {"post_id", p.id}});
             return bot::error::storage_failure;
         }
@@ -116,18 +116,18 @@ bot::result<void> sqlite_posts::update(const bot::post_record& p) {
 bot::result<std::optional<bot::post_record>> sqlite_posts::find(std::string_view workspace,
                                                                 bot::post_number n) {
     return guard("posts.find", [&] {
-        SQLite::Statement select(db_, select_posts_where("workspace = ? AND number = ?"));
-        bind_text(select, 1, workspace);
-        select.bind(2, n);
-        return first_post(select);
+        auto select = sql_.use(select_posts_where("workspace = ? AND number = ?"));
+        bind_text(*select, 1, workspace);
+        select->bind(2, n);
+        return first_post(*select);
     });
 }
 
 bot::result<std::optional<bot::post_record>> sqlite_posts::find_by_id(std::int64_t id) {
     return guard("posts.find_by_id", [&] {
-        SQLite::Statement select(db_, select_posts_where("id = ?"));
-        select.bind(1, id);
-        return first_post(select);
+        auto select = sql_.use(select_posts_where("id = ?"));
+        select->bind(1, id);
+        return first_post(*select);
     });
 }
 
@@ -135,32 +135,32 @@ bot::result<std::optional<bot::post_record>>
 sqlite_posts::find_by_message(bot::platform where, std::string_view channel_id,
                               std::string_view message_ref) {
     return guard("posts.find_by_message", [&] {
-        SQLite::Statement select(
-            db_, select_posts_where("platform = ? AND channel_id = ? AND message_ref = ?"));
-        bind_platform(select, 1, where);
-        bind_text(select, 2, channel_id);
-        bind_text(select, 3, message_ref);
-        return first_post(select);
+        auto select =
+            sql_.use(select_posts_where("platform = ? AND channel_id = ? AND message_ref = ?"));
+        bind_platform(*select, 1, where);
+        bind_text(*select, 2, channel_id);
+        bind_text(*select, 3, message_ref);
+        return first_post(*select);
     });
 }
 
 bot::result<std::vector<bot::post_summary>> sqlite_posts::summaries(bot::platform where,
                                                                     bot::time_point since) {
     return guard("posts.summaries", [&] {
-        SQLite::Statement select(
-            db_, "SELECT channel_key, category, state, created_at, posted_at, first_reply_at "
-                 "FROM posts WHERE platform = ? AND created_at >= ? ORDER BY created_at, id");
-        bind_platform(select, 1, where);
-        bind_time(select, 2, since);
+        auto select =
+            sql_.use("SELECT channel_key, category, state, created_at, posted_at, first_reply_at "
+                     "FROM posts WHERE platform = ? AND created_at >= ? ORDER BY created_at, id");
+        bind_platform(*select, 1, where);
+        bind_time(*select, 2, since);
         std::vector<bot::post_summary> found;
-        while (select.executeStep()) {
+        while (select->executeStep()) {
             bot::post_summary s;
-            s.channel_key = select.getColumn(0).getString();
-            s.category = select.getColumn(1).getString();
-            s.state = read_post_state(select.getColumn(2));
-            s.created_at = read_time(select.getColumn(3));
-            s.posted_at = read_optional_time(select.getColumn(4));
-            s.first_reply_at = read_optional_time(select.getColumn(5));
+            s.channel_key = select->getColumn(0).getString();
+            s.category = select->getColumn(1).getString();
+            s.state = read_post_state(select->getColumn(2));
+            s.created_at = read_time(select->getColumn(3));
+            s.posted_at = read_optional_time(select->getColumn(4));
+            s.first_reply_at = read_optional_time(select->getColumn(5));
             found.push_back(std::move(s));
         }
         return found;
@@ -169,10 +169,10 @@ bot::result<std::vector<bot::post_summary>> sqlite_posts::summaries(bot::platfor
 
 bot::result<int> sqlite_posts::purge_text(bot::time_point before) {
     return guard("posts.purge_text", [&] {
-        SQLite::Statement purge(db_, "UPDATE posts SET text = NULL "
-                                     "WHERE created_at < ? AND text IS NOT NULL");
-        bind_time(purge, 1, before);
-        return purge.exec();
+        auto purge = sql_.use("UPDATE posts SET text = NULL "
+                              "WHERE created_at < ? AND text IS NOT NULL");
+        bind_time(*purge, 1, before);
+        return purge->exec();
     });
 }
 

@@ -3,15 +3,14 @@
 #pragma once
 
 #include "bot/ports.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "storage/statements.hpp"
 
 namespace openfloor::storage {
 
 class sqlite_posts final : public bot::posts_repository {
 public:
-    explicit sqlite_posts(SQLite::Database& db)
-        : db_(db) {}
+    explicit sqlite_posts(statements& sql)
+        : sql_(sql) {}
 
     bot::result<bot::post_number> next_number(std::string_view workspace) override;
     bot::result<std::int64_t> insert(const bot::post_record& p) override;
@@ -27,7 +26,7 @@ public:
     bot::result<int> purge_text(bot::time_point before) override;
 
 private:
-    SQLite::Database& db_;
+    statements& sql_;
 };
 
 } // namespace openfloor::storage

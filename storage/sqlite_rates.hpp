@@ -2,22 +2,21 @@
 #pragma once
 
 #include "bot/ports.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "storage/statements.hpp"
 
 namespace openfloor::storage {
 
 class sqlite_rates final : public bot::rate_repository {
 public:
-    explicit sqlite_rates(SQLite::Database& db)
-        : db_(db) {}
+    explicit sqlite_rates(statements& sql)
+        : sql_(sql) {}
 
     bot::result<void> record(const bot::pseudonym& author, bot::time_point at) override;
     bot::result<int> count_since(const bot::pseudonym& author, bot::time_point since) override;
     bot::result<int> purge(bot::time_point before) override;
 
 private:
-    SQLite::Database& db_;
+    statements& sql_;
 };
 
 } // namespace openfloor::storage

@@ -3,15 +3,14 @@
 #pragma once
 
 #include "bot/ports.hpp"
-
-#include <SQLiteCpp/Database.h>
+#include "storage/statements.hpp"
 
 namespace openfloor::storage {
 
 class sqlite_routes final : public bot::routes_repository {
 public:
-    explicit sqlite_routes(SQLite::Database& db)
-        : db_(db) {}
+    explicit sqlite_routes(statements& sql)
+        : sql_(sql) {}
 
     bot::result<void> save(std::int64_t post_id, const bot::bytes& sealed_route,
                            bot::time_point now) override;
@@ -22,7 +21,7 @@ public:
     bot::result<int> purge(bot::time_point before) override;
 
 private:
-    SQLite::Database& db_;
+    statements& sql_;
 };
 
 } // namespace openfloor::storage

@@ -13,25 +13,31 @@ namespace openfloor::storage {
 sqlite_store::sqlite_store(const std::string& path)
     : db_(open_database(path, latest_schema_version()))
     , schema_version_(current_schema_version(db_))
-    , drafts_(db_)
-    , posts_(db_)
-    , authors_(db_)
-    , routes_(db_)
-    , rates_(db_)
-    , audit_(db_)
-    , outbox_(db_)
-    , events_(db_)
-    , digests_(db_)
-    , metrics_(db_) {}
+    , statements_(db_)
+    , group_(db_)
+    , drafts_(statements_)
+    , posts_(statements_)
+    , authors_(statements_)
+    , routes_(statements_)
+    , rates_(statements_)
+    , audit_(statements_)
+    , outbox_(statements_, group_)
+    , events_(statements_)
+    , digests_(statements_)
+    , metrics_(statements_) {}
 
 bot::result<std::unique_ptr<bot::transaction>> sqlite_store::begin() {
     return guard("store.begin", [&]() -> std::unique_ptr<bot::transaction> {
-        return std::make_unique<sqlite_transaction>(db_);
+        return std::make_unique<sqlite_transaction>(group_);
     });
 }
 
+bot::result<void> sqlite_store::flush() {
+    return guard("store.flush", [&] { group_.flush(); });
+}
+
 bot::result<void> sqlite_store::checkpoint() {
-    return guard("store.checkpoint", [&] { db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"); });
+    return guard("store.checkpoint", [&] { group_.checkpoint(); });
 }
 
 void sqlite_store::migrate_to(const std::string& path, int version) {

@@ -5,13 +5,22 @@
 
 namespace openfloor::storage {
 
-// IMMEDIATE takes the write lock now, so a use case that reads and then writes cannot fail half
-// way with SQLITE_BUSY; waiting for the lock is bounded by busy_timeout.
-sqlite_transaction::sqlite_transaction(SQLite::Database& db)
-    : tx_(db, SQLite::TransactionBehavior::IMMEDIATE) {}
+sqlite_transaction::sqlite_transaction(write_group& group)
+    : group_(group) {
+    group_.begin_unit();
+}
+
+sqlite_transaction::~sqlite_transaction() {
+    if (!committed_) {
+        group_.rollback_unit();
+    }
+}
 
 bot::result<void> sqlite_transaction::commit() {
-    return guard("transaction.commit", [&] { tx_.commit(); });
+    return guard("transaction.commit", [&] {
+        group_.commit_unit(); // if it throws, the destructor undoes whatever is left of the unit
+        committed_ = true;
+    });
 }
 
 } // namespace openfloor::storage

@@ -11,13 +11,13 @@ namespace openfloor::local {
 constexpr int demo_workers = 1;
 
 adapter::adapter(asio::any_io_executor ex, const config::settings& settings, bot::core& core,
-                 transport::router& routes)
+                 transport::group_commit& commits, transport::router& routes)
     : review_(settings)
     , delivery_(world_)
     , pump_(
-          std::move(ex), core, demo_platform,
+          std::move(ex), core, commits, demo_platform,
           [this](bot::delivery_job job) { return delivery_.perform(std::move(job)); }, demo_workers)
-    , inbound_(core, world_, [this] { pump_.poke(); })
+    , inbound_(core, commits, world_, [this] { pump_.poke(); })
     , endpoints_(inbound_, world_, review_) {
     endpoints_.add_routes(routes);
 }

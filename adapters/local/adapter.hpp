@@ -15,7 +15,7 @@ namespace openfloor::local {
 class adapter {
 public:
     adapter(asio::any_io_executor ex, const config::settings& settings, bot::core& core,
-            transport::router& routes);
+            transport::group_commit& commits, transport::router& routes);
 
     void start();
     void stop();

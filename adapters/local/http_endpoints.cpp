@@ -118,7 +118,8 @@ asio::awaitable<transport::response> http_endpoints::message(transport::request 
         co_return std::move(*refused);
     }
     auto& [r, who] = std::get<0>(read);
-    co_return done(req, in_.on_message(*who, std::move(r.text), r.thread));
+    const auto sent = co_await in_.on_message(*who, std::move(r.text), r.thread);
+    co_return done(req, sent);
 }
 
 asio::awaitable<transport::response> http_endpoints::click(transport::request req) {
@@ -127,7 +128,8 @@ asio::awaitable<transport::response> http_endpoints::click(transport::request re
         co_return std::move(*refused);
     }
     const auto& [r, who] = std::get<0>(read);
-    co_return done(req, in_.on_click(*who, r.message, r.action));
+    const auto clicked = co_await in_.on_click(*who, r.message, r.action);
+    co_return done(req, clicked);
 }
 
 asio::awaitable<transport::response> http_endpoints::command(transport::request req) {
@@ -136,7 +138,7 @@ asio::awaitable<transport::response> http_endpoints::command(transport::request 
         co_return std::move(*refused);
     }
     const auto& [r, who] = std::get<0>(read);
-    in_.on_command(*who, r.text);
+    co_await in_.on_command(*who, r.text);
     co_return answer(req, status::ok, {{"ok", true}});
 }
 

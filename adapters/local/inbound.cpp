@@ -21,8 +21,10 @@ bot::actor actor_of(const person& p) {
 
 } // namespace
 
-inbound::inbound(bot::core& core, world& w, std::function<void()> poke_outbox)
+inbound::inbound(bot::core& core, transport::group_commit& commits, world& w,
+                 std::function<void()> poke_outbox)
     : core_(core)
+    , commits_(commits)
     , world_(w)
     , poke_(std::move(poke_outbox)) {}
 
@@ -32,16 +34,16 @@ void inbound::show_privately(const person& p, const bot::reply& r) {
     }
 }
 
-boost::system::result<void> inbound::on_message(const person& p, std::string text,
-                                                std::string_view thread) {
+asio::awaitable<boost::system::result<void>> inbound::on_message(const person& p, std::string text,
+                                                                 std::string thread) {
     if (bot::is_blank(text)) {
-        return error::empty_text;
+        co_return error::empty_text;
     }
     std::string root;
     if (!thread.empty()) {
         const auto* parent = world_.find(thread);
         if (parent == nullptr || parent->conversation != p.home) {
-            return error::unknown_message;
+            co_return error::unknown_message;
         }
         root = parent->thread.empty() ? parent->ref : parent->thread;
     }
@@ -49,9 +51,11 @@ boost::system::result<void> inbound::on_message(const person& p, std::string tex
     const std::string event_key = "demo:" + ref;
     if (p.home == p.dm) {
         const auto who = actor_of(p);
-        const bot::reply r = root.empty()
-                                 ? core_.on_text(who, text, bot::surface::direct_message, event_key)
-                                 : core_.on_relay_answer(who, root, text, event_key);
+        bot::reply r = root.empty()
+                           ? core_.on_text(who, text, bot::surface::direct_message, event_key)
+                           : core_.on_relay_answer(who, root, text, event_key);
+        poke_();
+        r = co_await commits_.settle(std::move(r), core_);
         // A DM's answers travel through the outbox; only an apology comes back here.
         for (const auto& m : r.messages) {
             world_.add_bot_message(p.dm, m, "");
@@ -65,43 +69,46 @@ boost::system::result<void> inbound::on_message(const person& p, std::string tex
         reply.text = std::move(text);
         reply.event_key = event_key;
         core_.on_thread_reply(reply);
+        poke_();
     }
-    poke_();
-    return {};
+    co_return boost::system::result<void>{};
 }
 
-boost::system::result<void> inbound::on_click(const person& p, std::string_view ref,
-                                              std::string_view action_id) {
+asio::awaitable<boost::system::result<void>> inbound::on_click(const person& p, std::string ref,
+                                                               std::string action_id) {
     const auto* m = world_.find(ref);
     const bool visible =
         m != nullptr && m->conversation == p.home && (m->only_for.empty() || m->only_for == p.role);
     if (!visible || !m->bot) {
-        return error::unknown_message;
+        co_return error::unknown_message;
     }
     bot::action what{};
     if (!bot::parse_action_id(action_id, what)) {
-        return error::unknown_action;
+        co_return error::unknown_action;
     }
     const auto& buttons = m->bot->buttons;
     const auto button = std::find_if(buttons.begin(), buttons.end(),
                                      [&](const bot::button& b) { return b.action == what; });
     if (button == buttons.end()) {
-        return error::unknown_action;
+        co_return error::unknown_action;
     }
     const std::string value = button->value; // `m` may move once the world changes
-    const bot::reply r = core_.on_action(actor_of(p), what, value, bot::surface::ephemeral);
+    bot::reply r = core_.on_action(actor_of(p), what, value, bot::surface::ephemeral);
+    poke_();
+    r = co_await commits_.settle(std::move(r), core_);
     if (what == bot::action::confirm || what == bot::action::cancel) {
         world_.settle(ref); // a preview is decided once; a queue item is updated by the outbox
     }
     show_privately(p, r);
-    poke_();
-    return {};
+    co_return boost::system::result<void>{};
 }
 
-void inbound::on_command(const person& p, std::string_view text) {
-    const std::string line = bot::is_blank(text) ? std::string("help") : std::string(text);
-    show_privately(p, core_.on_text(actor_of(p), line, bot::surface::ephemeral));
+asio::awaitable<void> inbound::on_command(const person& p, std::string text) {
+    const std::string line = bot::is_blank(text) ? std::string("help") : text;
+    bot::reply r = core_.on_text(actor_of(p), line, bot::surface::ephemeral);
     poke_();
+    r = co_await commits_.settle(std::move(r), core_);
+    show_privately(p, r);
 }
 
 } // namespace openfloor::local

@@ -5,6 +5,7 @@
 
 #include "adapters/local/protocol.hpp"
 #include "adapters/local/world.hpp"
+#include "adapters/transport/group_commit.hpp"
 #include "bot/core.hpp"
 
 #include <boost/system/result.hpp>
@@ -15,23 +16,28 @@
 
 namespace openfloor::local {
 
+namespace asio = transport::asio;
+
 class inbound {
 public:
-    inbound(bot::core& core, world& w, std::function<void()> poke_outbox);
+    // Every answer waits for `commits`: nothing shows before the writes behind it are durable.
+    inbound(bot::core& core, transport::group_commit& commits, world& w,
+            std::function<void()> poke_outbox);
 
     // `p` writes in their own conversation, as a new message or in the thread of `thread`.
-    boost::system::result<void> on_message(const person& p, std::string text,
-                                           std::string_view thread);
+    asio::awaitable<boost::system::result<void>> on_message(const person& p, std::string text,
+                                                            std::string thread);
     // `p` clicks the button for `action_id` on message `ref`, where they can see it.
-    boost::system::result<void> on_click(const person& p, std::string_view ref,
-                                         std::string_view action_id);
+    asio::awaitable<boost::system::result<void>> on_click(const person& p, std::string ref,
+                                                          std::string action_id);
     // `p` types /openfloor `text` in their own conversation; answers only they can see.
-    void on_command(const person& p, std::string_view text);
+    asio::awaitable<void> on_command(const person& p, std::string text);
 
 private:
     void show_privately(const person& p, const bot::reply& r);
 
     bot::core& core_;
+    transport::group_commit& commits_;
     world& world_;
     std::function<void()> poke_;
 };

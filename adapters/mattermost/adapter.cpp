@@ -25,15 +25,16 @@ render_context make_context(const config::settings& settings, const action_signe
 } // namespace
 
 adapter::adapter(asio::any_io_executor ex, const config::settings& settings, bot::core& core,
-                 const bot::identity& id, transport::http_client& http, transport::router& routes,
+                 transport::group_commit& commits, const bot::identity& id,
+                 transport::http_client& http, transport::router& routes,
                  bot::random_source& random)
     : signer_(id)
     , ctx_(make_context(settings, signer_))
     , api_(ex, http, *settings.mattermost)
     , delivery_(api_, ctx_, self_id_)
-    , pump_(ex, core, bot::platform::mattermost,
+    , pump_(ex, core, commits, bot::platform::mattermost,
             [this](bot::delivery_job job) { return delivery_.perform(std::move(job)); })
-    , inbound_(core, settings, api_, delivery_, ctx_, [this] { pump_.poke(); })
+    , inbound_(core, commits, settings, api_, delivery_, ctx_, [this] { pump_.poke(); })
     , endpoints_(inbound_, signer_, *settings.mattermost)
     , socket_(ex, api_, http, *settings.mattermost, inbound_, random) {
     endpoints_.add_routes(routes);

@@ -19,8 +19,8 @@ namespace openfloor::mattermost {
 class adapter {
 public:
     adapter(asio::any_io_executor ex, const config::settings& settings, bot::core& core,
-            const bot::identity& id, transport::http_client& http, transport::router& routes,
-            bot::random_source& random);
+            transport::group_commit& commits, const bot::identity& id, transport::http_client& http,
+            transport::router& routes, bot::random_source& random);
 
     // users/me with the bot token (a clear error for a bad token or URL), then the websocket
     // and the outbox. An error means openfloor should not run.

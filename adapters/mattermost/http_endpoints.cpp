@@ -96,7 +96,8 @@ asio::awaitable<transport::response> http_endpoints::action(transport::request r
     if (!bot::parse_action_id(a->action, what) || a->user_id.empty()) {
         co_return refuse(req, status::bad_request, "unknown action");
     }
-    co_return json_ok(req, in_.on_action(*a, what));
+    const nlohmann::json answer = co_await in_.on_action(*a, what);
+    co_return json_ok(req, answer);
 }
 
 } // namespace openfloor::mattermost

@@ -23,9 +23,11 @@ bool has_preview(const std::vector<bot::message>& messages) {
 
 } // namespace
 
-inbound::inbound(bot::core& core, const config::settings& settings, rest_api& api, delivery& out,
+inbound::inbound(bot::core& core, transport::group_commit& commits,
+                 const config::settings& settings, rest_api& api, delivery& out,
                  const render_context& ctx, std::function<void()> poke_outbox)
     : core_(core)
+    , commits_(commits)
     , settings_(settings)
     , api_(api)
     , out_(out)
@@ -81,11 +83,11 @@ asio::awaitable<void> inbound::on_post(incoming_post in) {
     const std::string event_key = "mm:post:" + p.id;
     if (in.direct) {
         const auto who = actor_for(p.user_id, p.channel_id, p.channel_id);
-        const bot::reply r =
-            p.root_id.empty()
-                ? core_.on_text(who, p.message, bot::surface::direct_message, event_key)
-                : core_.on_relay_answer(who, p.root_id, p.message, event_key);
+        bot::reply r = p.root_id.empty()
+                           ? core_.on_text(who, p.message, bot::surface::direct_message, event_key)
+                           : core_.on_relay_answer(who, p.root_id, p.message, event_key);
         poke_();
+        r = co_await commits_.settle(std::move(r), core_);
         if (!r.messages.empty()) {
             co_await send_now(p.channel_id, r.messages);
         }
@@ -132,6 +134,7 @@ asio::awaitable<nlohmann::json> inbound::on_command(slash_command c) {
     const std::string text = bot::is_blank(c.text) ? std::string("help") : c.text;
     bot::reply r = core_.on_text(who, text, bot::surface::ephemeral);
     poke_();
+    r = co_await commits_.settle(std::move(r), core_);
     if (!has_preview(r.messages)) {
         co_return command_response(r.messages, ctx_);
     }
@@ -144,15 +147,16 @@ asio::awaitable<nlohmann::json> inbound::on_command(slash_command c) {
     co_return command_response_text(texts_.say(bot::text_id::preview_sent_by_dm));
 }
 
-nlohmann::json inbound::on_action(const action_callback& a, bot::action what) {
+asio::awaitable<nlohmann::json> inbound::on_action(action_callback a, bot::action what) {
     const std::string route = std::string(1, user_route_prefix) + a.user_id;
     const auto who = actor_for(a.user_id, route, a.channel_id);
-    const bot::reply r = core_.on_action(who, what, a.ref, bot::surface::ephemeral);
+    bot::reply r = core_.on_action(who, what, a.ref, bot::surface::ephemeral);
     poke_();
+    r = co_await commits_.settle(std::move(r), core_);
     // A preview is replaced by its outcome (its buttons must not be clicked twice); a queue item
     // stays for every moderator and is updated through the outbox, the clicker gets a note.
     const bool replaces = what == bot::action::confirm || what == bot::action::cancel;
-    return action_response(r.messages, ctx_, replaces);
+    co_return action_response(r.messages, ctx_, replaces);
 }
 
 } // namespace openfloor::mattermost

@@ -8,10 +8,12 @@
 #include "adapters/mattermost/payloads.hpp"
 #include "adapters/mattermost/render.hpp"
 #include "adapters/mattermost/rest_api.hpp"
+#include "adapters/transport/group_commit.hpp"
 #include "bot/core.hpp"
 
-#include <functional>
 #include <nlohmann/json.hpp>
+
+#include <functional>
 
 namespace openfloor::mattermost {
 
@@ -24,8 +26,10 @@ struct incoming_post {
 
 class inbound {
 public:
-    inbound(bot::core& core, const config::settings& settings, rest_api& api, delivery& out,
-            const render_context& ctx, std::function<void()> poke_outbox);
+    // Every answer waits for `commits`: nothing is told before the writes behind it are durable.
+    inbound(bot::core& core, transport::group_commit& commits, const config::settings& settings,
+            rest_api& api, delivery& out, const render_context& ctx,
+            std::function<void()> poke_outbox);
 
     void set_self(user self) { self_ = std::move(self); }
     const user& self() const { return self_; }
@@ -40,7 +44,7 @@ public:
     // A slash command, its token already checked: the JSON body of the 200 answer.
     asio::awaitable<nlohmann::json> on_command(slash_command c);
     // A button click, its signature already checked: the JSON body of the 200 answer.
-    nlohmann::json on_action(const action_callback& a, bot::action what);
+    asio::awaitable<nlohmann::json> on_action(action_callback a, bot::action what);
 
 private:
     bot::actor actor_for(std::string_view user, std::string route, std::string_view channel) const;
@@ -49,6 +53,7 @@ private:
                                           std::vector<bot::message> messages);
 
     bot::core& core_;
+    transport::group_commit& commits_;
     const config::settings& settings_;
     rest_api& api_;
     delivery& out_;

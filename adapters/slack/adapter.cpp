@@ -8,13 +8,13 @@
 namespace openfloor::slack {
 
 adapter::adapter(asio::any_io_executor ex, const config::settings& settings, bot::core& core,
-                 transport::http_client& http, transport::router& routes,
-                 bot::random_source& random)
+                 transport::group_commit& commits, transport::http_client& http,
+                 transport::router& routes, bot::random_source& random)
     : settings_(settings)
     , api_(http, *settings.slack)
-    , pump_(ex, core, bot::platform::slack,
+    , pump_(ex, core, commits, bot::platform::slack,
             [this](bot::delivery_job job) { return delivery_.perform(std::move(job)); })
-    , inbound_(core, settings, api_, [this] { pump_.poke(); })
+    , inbound_(core, commits, settings, api_, [this] { pump_.poke(); })
     , delivery_(api_) {
     if (settings.slack->mode == config::slack_mode::http) {
         endpoints_ = std::make_unique<http_endpoints>(ex, inbound_, *settings.slack);

@@ -18,7 +18,8 @@ namespace openfloor::slack {
 class adapter {
 public:
     adapter(asio::any_io_executor ex, const config::settings& settings, bot::core& core,
-            transport::http_client& http, transport::router& routes, bot::random_source& random);
+            transport::group_commit& commits, transport::http_client& http,
+            transport::router& routes, bot::random_source& random);
 
     // auth.test with the bot token (a clear error for a bad token), then the inbound side and
     // the outbox. An error means openfloor should not run.

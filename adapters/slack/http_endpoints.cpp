@@ -111,7 +111,8 @@ asio::awaitable<transport::response> http_endpoints::interactivity(transport::re
         co_return empty_ok(req);
     }
     if (const auto* submission = std::get_if<view_submission>(&*payload)) {
-        if (auto answer = in_.on_view_submission(*submission)) {
+        auto answer = co_await in_.on_view_submission(*submission);
+        if (answer) {
             co_return transport::make_response(
                 req, status::ok,
                 answer->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

@@ -21,9 +21,10 @@ bool handled_subtype(std::string_view subtype) {
 
 } // namespace
 
-inbound::inbound(bot::core& core, const config::settings& settings, web_api& api,
-                 std::function<void()> poke_outbox)
+inbound::inbound(bot::core& core, transport::group_commit& commits,
+                 const config::settings& settings, web_api& api, std::function<void()> poke_outbox)
     : core_(core)
+    , commits_(commits)
     , settings_(settings)
     , api_(api)
     , texts_(settings.locale)
@@ -64,11 +65,11 @@ asio::awaitable<void> inbound::on_event(event_callback e) {
     const std::string text = decode_incoming(ev.text);
     if (ev.channel_type == "im") {
         const auto who = actor_for(e.team_id, ev.user, ev.channel, ev.channel);
-        const bot::reply r =
-            ev.is_thread_reply()
-                ? core_.on_relay_answer(who, ev.thread_ts, text, e.event_id)
-                : core_.on_text(who, text, bot::surface::direct_message, e.event_id);
+        bot::reply r = ev.is_thread_reply()
+                           ? core_.on_relay_answer(who, ev.thread_ts, text, e.event_id)
+                           : core_.on_text(who, text, bot::surface::direct_message, e.event_id);
         poke_();
+        r = co_await commits_.settle(std::move(r), core_);
         if (!r.messages.empty()) {
             co_await send_now(ev.channel, r.messages);
         }
@@ -113,8 +114,9 @@ asio::awaitable<immediate> inbound::on_command(slash_command c) {
     }
     // Later notices go to the user id: Slack delivers those into the app's DM with them.
     const auto who = actor_for(c.team_id, c.user_id, c.user_id, c.channel_id);
-    const bot::reply r = core_.on_text(who, decode_incoming(c.text), bot::surface::ephemeral);
+    bot::reply r = core_.on_text(who, decode_incoming(c.text), bot::surface::ephemeral);
     poke_();
+    r = co_await commits_.settle(std::move(r), core_);
     co_return ephemeral_response(r.messages);
 }
 
@@ -142,6 +144,7 @@ asio::awaitable<void> inbound::on_block_action(block_action a) {
         replaces = what == bot::action::confirm || what == bot::action::cancel;
     }
     poke_();
+    r = co_await commits_.settle(std::move(r), core_);
     if (a.response_url.empty() || r.messages.empty()) {
         co_return;
     }
@@ -153,23 +156,26 @@ asio::awaitable<void> inbound::on_block_action(block_action a) {
     }
 }
 
-immediate inbound::on_view_submission(const view_submission& v) {
+asio::awaitable<immediate> inbound::on_view_submission(view_submission v) {
     if (v.callback_id != "of_compose") {
-        return std::nullopt;
+        co_return std::nullopt;
     }
     const auto who = actor_for(v.team_id, v.user_id, v.user_id, "");
-    const bot::reply r = core_.on_compose(who, v.channel_key, v.category, v.text);
+    bot::reply r = core_.on_compose(who, v.channel_key, v.category, v.text);
     poke_();
+    r = co_await commits_.settle(std::move(r), core_);
     std::string text;
     for (const auto& m : r.messages) {
         text += (text.empty() ? "" : "\n") + m.text;
     }
     if (r.published == 0) {
         // Refused: say why beside the text field, so what they wrote stays in the form.
-        return nlohmann::json{{"response_action", "errors"},
-                              {"errors", {{std::string(block_id::compose_body), text}}}};
+        immediate refused =
+            nlohmann::json{{"response_action", "errors"},
+                           {"errors", {{std::string(block_id::compose_body), text}}}};
+        co_return refused;
     }
-    return nlohmann::json{
+    immediate done = nlohmann::json{
         {"response_action", "update"},
         {"view",
          {{"type", "modal"},
@@ -178,6 +184,7 @@ immediate inbound::on_view_submission(const view_submission& v) {
           {"blocks",
            {{{"type", "section"},
              {"text", {{"type", "plain_text"}, {"text", text.empty() ? " " : text}}}}}}}}};
+    co_return done;
 }
 
 } // namespace openfloor::slack

@@ -5,6 +5,7 @@
 
 #include "adapters/slack/payloads.hpp"
 #include "adapters/slack/web_api.hpp"
+#include "adapters/transport/group_commit.hpp"
 #include "bot/core.hpp"
 #include "bot/texts.hpp"
 
@@ -27,8 +28,9 @@ using immediate = std::optional<nlohmann::json>;
 
 class inbound {
 public:
-    inbound(bot::core& core, const config::settings& settings, web_api& api,
-            std::function<void()> poke_outbox);
+    // Every answer waits for `commits`: nothing is told before the writes behind it are durable.
+    inbound(bot::core& core, transport::group_commit& commits, const config::settings& settings,
+            web_api& api, std::function<void()> poke_outbox);
 
     void set_self(self_identity self) { self_ = std::move(self); }
     const self_identity& self() const { return self_; }
@@ -40,7 +42,7 @@ public:
     // A button: answered through its response_url, so the ack can be empty and immediate.
     asio::awaitable<void> on_block_action(block_action a);
     // The compose modal submitted: the response_action to show in the modal.
-    immediate on_view_submission(const view_submission& v);
+    asio::awaitable<immediate> on_view_submission(view_submission v);
     // Whether an action id is one of ours (unknown actions are refused with 400).
     static bool known_action(std::string_view action_id);
 
@@ -50,6 +52,7 @@ private:
     asio::awaitable<void> send_now(std::string route, const std::vector<bot::message>& messages);
 
     bot::core& core_;
+    transport::group_commit& commits_;
     const config::settings& settings_;
     web_api& api_;
     bot::texts texts_; // the modal's words (the locale needs a restart to change)

@@ -209,7 +209,7 @@ asio::awaitable<void> socket_mode::handle(connection ws, socket_envelope env) {
         auto payload = decode_interactive_json(env.payload);
         if (payload) {
             if (const auto* submission = std::get_if<view_submission>(&*payload)) {
-                auto answer = in_.on_view_submission(*submission);
+                auto answer = co_await in_.on_view_submission(*submission);
                 ws->send(socket_ack(env.envelope_id,
                                     answer && env.accepts_response_payload ? &*answer : nullptr));
                 acked(env, received);

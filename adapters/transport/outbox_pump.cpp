@@ -13,10 +13,11 @@ constexpr std::size_t max_timed_jobs = 4096;
 
 } // namespace
 
-outbox_pump::outbox_pump(asio::any_io_executor ex, bot::core& core, bot::platform where,
-                         perform_fn perform, int workers)
+outbox_pump::outbox_pump(asio::any_io_executor ex, bot::core& core, group_commit& commits,
+                         bot::platform where, perform_fn perform, int workers)
     : ex_(ex)
     , core_(core)
+    , commits_(commits)
     , where_(where)
     , perform_(std::move(perform))
     , workers_(workers) {}
@@ -100,6 +101,16 @@ asio::awaitable<void> outbox_pump::work(asio::steady_timer& wake) {
         auto step = core_.next_delivery(where_);
         if (auto* job = std::get_if<bot::delivery_job>(&step)) {
             ++in_flight_;
+            if (!job->committed) {
+                // Queued by a request whose group is not on disk yet: nothing goes out before
+                // the confirmation that asked for it is durable.
+                const auto kept = co_await commits_.durable();
+                if (!kept) {
+                    --in_flight_;
+                    core_.abandon(*job);
+                    continue;
+                }
+            }
             const auto started = steady::now();
             const bot::delivery_result result = co_await perform_(*job);
             --in_flight_;

@@ -3,6 +3,7 @@
 // until poke() says something new was queued.
 #pragma once
 
+#include "adapters/transport/group_commit.hpp"
 #include "adapters/transport/metrics.hpp"
 #include "adapters/transport/net.hpp"
 #include "bot/core.hpp"
@@ -25,8 +26,9 @@ public:
 
     // `workers` sends may be in flight at once (each job is handed out once; pacing per
     // channel still holds because the core paces at hand-out time).
-    outbox_pump(asio::any_io_executor ex, bot::core& core, bot::platform where, perform_fn perform,
-                int workers = 4);
+    // A job whose row is not durable yet waits for `commits` before it is sent.
+    outbox_pump(asio::any_io_executor ex, bot::core& core, group_commit& commits,
+                bot::platform where, perform_fn perform, int workers = 4);
 
     void start();
     // Something was queued: look now instead of at the next planned time.
@@ -49,6 +51,7 @@ private:
 
     asio::any_io_executor ex_;
     bot::core& core_;
+    group_commit& commits_;
     bot::platform where_;
     perform_fn perform_;
     int workers_;

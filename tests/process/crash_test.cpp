@@ -3,10 +3,13 @@
 // delivered exactly once.
 #include "tests/process/process_fixture.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
+#include <vector>
 
 namespace openfloor::testing {
 namespace {
@@ -23,6 +26,7 @@ TEST_F(Crash, KillNineLosesNoConfirmedPostAndDoublesNone) {
     }
     // Every post is confirmed (committed) before the author is told; wait for the last one.
     ASSERT_TRUE(wait([&] { return count(bot_->output(), "\"msg\":\"post.confirmed\"") == posts; }));
+    ASSERT_TRUE(wait([&] { return confirmations_on_disk(); }));
     ASSERT_TRUE(wait([&] { return count(bot_->output(), "\"msg\":\"outbox.retry\"") >= 2; }));
     bot_->signal(SIGKILL);
     ASSERT_TRUE(wait([&] { return bot_->exit_code().has_value(); }));
@@ -74,6 +78,7 @@ TEST_F(Crash, KillNineMidSendRepeatsAtMostTheSendsInFlight) {
         ASSERT_EQ(dm("#eng question: flight " + std::to_string(i) + " end", "EvFly" + std::to_string(i)), 200U);
     }
     ASSERT_TRUE(wait([&] { return count(bot_->output(), "\"msg\":\"post.confirmed\"") == posts; }));
+    ASSERT_TRUE(wait([&] { return confirmations_on_disk(); }));
     ASSERT_TRUE(wait([&] { return slack_.calls_to("chat.postMessage").size() >= 4; }));
     std::set<std::string> in_flight;
     for (const auto& c : slack_.posts_to("C0ENG")) {
@@ -108,6 +113,68 @@ TEST_F(Crash, KillNineMidSendRepeatsAtMostTheSendsInFlight) {
     std::cout << "crash-safety: kill -9 mid-send: " << posts << " confirmed, " << after.size()
               << " delivered, " << twice << " sent twice (" << in_flight.size()
               << " in flight at the kill, bound 4)\n";
+}
+
+} // namespace
+} // namespace openfloor::testing
+
+namespace openfloor::testing {
+namespace {
+
+// Group commit under kill -9: many commands arrive at once and share commits, the bot is killed
+// while the rest are still being answered, and every post whose author was answered "Your post
+// is #N" is there after the restart: no answer leaves before the commit holding it has returned.
+TEST_F(Crash, KillNineUnderLoadKeepsEveryPostItAnswered) {
+    constexpr int commands = 60;
+    write_config(false);
+    start();
+    struct pending {
+        std::optional<transport::client_response> answer;
+        bool done = false;
+    };
+    std::vector<pending> sent(commands);
+    for (int i = 0; i < commands; ++i) { // one author each: no rate limit in the way
+        auto& p = sent[static_cast<std::size_t>(i)];
+        command_async("U0LOAD" + std::to_string(i),
+                      "#eng question: load " + std::to_string(i) + " end", p.answer, p.done);
+    }
+    const auto answered_posted = [&] {
+        std::set<std::string> posted;
+        for (int i = 0; i < commands; ++i) {
+            const auto& a = sent[static_cast<std::size_t>(i)].answer;
+            if (a && a->status == 200 && a->body.find("Your post is #") != std::string::npos) {
+                posted.insert("load " + std::to_string(i) + " end");
+            }
+        }
+        return posted;
+    };
+    ASSERT_TRUE(wait([&] { return answered_posted().size() >= commands / 4; }));
+    bot_->signal(SIGKILL);
+    ASSERT_TRUE(wait([&] { return bot_->exit_code().has_value(); }));
+    const auto confirmed = answered_posted(); // what the authors were told before the kill
+    ASSERT_TRUE(wait([&] {
+        return std::all_of(sent.begin(), sent.end(), [](const pending& p) { return p.done; });
+    }));
+
+    start();
+    std::set<std::string> delivered;
+    ASSERT_TRUE(wait(
+        [&] {
+            delivered.clear();
+            for (const auto& c : slack_.posts_to("C0ENG")) {
+                const std::string text = c.body.value("text", "");
+                for (const auto& want : confirmed) {
+                    if (text.find(want) != std::string::npos) {
+                        delivered.insert(want);
+                    }
+                }
+            }
+            return delivered.size() == confirmed.size();
+        },
+        std::chrono::seconds(30)));
+    std::cout << "crash-safety: kill -9 under load: " << commands << " commands at once, "
+              << confirmed.size() << " answered \"posted\" before the kill, " << delivered.size()
+              << " of those delivered after the restart\n";
 }
 
 } // namespace

@@ -7,6 +7,8 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/beast/http/verb.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <fstream>
 #include <iostream>
@@ -84,6 +86,36 @@ unsigned process_fixture::dm(const std::string& text, const std::string& event_i
     asio::co_spawn(ioc_, send_request(client_, std::move(req), out, done), asio::detached);
     EXPECT_TRUE(wait([&] { return done; }));
     return out ? out->status : 0U;
+}
+
+void process_fixture::command_async(const std::string& user, const std::string& text,
+                                    std::optional<transport::client_response>& out, bool& done) {
+    std::string body;
+    boost::urls::encoding_opts opts;
+    opts.space_as_plus = true;
+    const nlohmann::json fields = slack_.slash_command(user, "C0ENG", text);
+    for (const auto& [key, value] : fields.items()) {
+        body += (body.empty() ? "" : "&") + key + "=" +
+                boost::urls::encode(value.get<std::string>(), boost::urls::unreserved_chars, opts);
+    }
+    const auto ts = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count());
+    transport::client_request req;
+    req.method = transport::http::verb::post;
+    req.url = "http://127.0.0.1:" + std::to_string(port_) + "/slack/commands";
+    req.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
+                   {"X-Slack-Request-Timestamp", ts},
+                   {"X-Slack-Signature", slack::sign(signing_secret, ts, body)}};
+    req.body = std::move(body);
+    asio::co_spawn(ioc_, send_request(client_, std::move(req), out, done), asio::detached);
+}
+
+bool process_fixture::confirmations_on_disk() const {
+    const std::string& out = bot_->output();
+    const auto last = out.rfind("\"msg\":\"post.confirmed\"");
+    return last != std::string::npos &&
+           out.find("\"msg\":\"store.group_committed\"", last) != std::string::npos;
 }
 
 int process_fixture::count(const std::string& haystack, const std::string& needle) {

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace openfloor::testing {
@@ -31,7 +32,14 @@ protected:
               std::chrono::milliseconds deadline = std::chrono::seconds(15));
     // A DM event from one author, signed as Slack signs it; the HTTP status of the answer.
     unsigned dm(const std::string& text, const std::string& event_id);
+    // /openfloor `text` from `user`, signed as Slack signs it, sent without waiting: the answer
+    // lands in `out` (none if the connection died first), then `done` is set.
+    void command_async(const std::string& user, const std::string& text,
+                       std::optional<transport::client_response>& out, bool& done);
     static int count(const std::string& haystack, const std::string& needle);
+    // Whether the last post the bot logged as confirmed is on disk: a group commit has returned
+    // since (groups commit in order, so it held that post and every one before it).
+    bool confirmations_on_disk() const;
 
     asio::io_context ioc_{1};
     temp_dir dir_;

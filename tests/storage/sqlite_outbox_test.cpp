@@ -59,6 +59,29 @@ TEST_F(SqliteOutbox, HandsOutDueItemsInDueOrderThenFifo) {
     EXPECT_EQ(limited->front().id, *first);
 }
 
+TEST_F(SqliteOutbox, HandsOutTheFirstDueItemNotAlreadyOut) {
+    auto late = store().outbox().enqueue(sample_item(platform::slack, at_ms(3'000)));
+    auto first = store().outbox().enqueue(sample_item(platform::slack, at_ms(1'000)));
+    auto second = store().outbox().enqueue(sample_item(platform::slack, at_ms(1'000)));
+    auto future = store().outbox().enqueue(sample_item(platform::slack, at_ms(9'000)));
+    auto other = store().outbox().enqueue(sample_item(platform::mattermost, at_ms(1'000)));
+    ASSERT_TRUE(late && first && second && future && other);
+
+    auto next = store().outbox().first_due(platform::slack, at_ms(3'000), {});
+    ASSERT_TRUE(next.has_value() && next->has_value());
+    EXPECT_EQ((*next)->id, *first);
+    EXPECT_EQ((*next)->sealed_payload, sample_item(platform::slack, at_ms(0)).sealed_payload);
+
+    auto past_first = store().outbox().first_due(platform::slack, at_ms(3'000), {*first});
+    ASSERT_TRUE(past_first.has_value() && past_first->has_value());
+    EXPECT_EQ((*past_first)->id, *second);
+
+    auto none_left =
+        store().outbox().first_due(platform::slack, at_ms(3'000), {*first, *second, *late});
+    ASSERT_TRUE(none_left.has_value());
+    EXPECT_FALSE(none_left->has_value()); // `future` is not due yet
+}
+
 TEST_F(SqliteOutbox, RescheduleMovesAnItemBackInLine) {
     auto first = store().outbox().enqueue(sample_item(platform::slack, at_ms(1'000)));
     auto second = store().outbox().enqueue(sample_item(platform::slack, at_ms(2'000)));

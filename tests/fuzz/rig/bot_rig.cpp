@@ -148,6 +148,7 @@ struct bot_rig::sink {
 struct bot_rig::parts {
     storage::sqlite_store store;
     bot::core core;
+    transport::group_commit commits;
     slack::web_api slack_api;
     slack::inbound slack_in;
     slack::delivery slack_out;
@@ -159,12 +160,14 @@ struct bot_rig::parts {
     parts(bot_rig& rig, const std::string& db_path)
         : store(db_path)
         , core(rig.settings_, store, rig.identity_, rig.clock_, rig.random_)
+        , commits(rig.ioc_.get_executor(), store)
         , slack_api(rig.http_, *rig.settings_.slack)
-        , slack_in(core, rig.settings_, slack_api, [] {})
+        , slack_in(core, commits, rig.settings_, slack_api, [] {})
         , slack_out(slack_api)
         , mattermost_api(rig.ioc_.get_executor(), rig.http_, *rig.settings_.mattermost)
         , mattermost_out(mattermost_api, rig.render_, self_id)
-        , mattermost_in(core, rig.settings_, mattermost_api, mattermost_out, rig.render_, [] {}) {
+        , mattermost_in(core, commits, rig.settings_, mattermost_api, mattermost_out, rig.render_,
+                        [] {}) {
         slack_in.set_self({"U0BOT0001", "B0BOT0001", "T0123ABCD"});
         mattermost_in.set_self({self_id, "openfloor", true});
     }

@@ -136,7 +136,7 @@ asio::awaitable<void> socket_dispatch(bot_rig& rig, slack::socket_envelope env) 
     } else if (env.type == "interactive") {
         if (auto payload = slack::decode_interactive_json(env.payload)) {
             if (const auto* submission = std::get_if<slack::view_submission>(&*payload)) {
-                auto answer = in.on_view_submission(*submission);
+                auto answer = co_await in.on_view_submission(*submission);
                 const std::string ack =
                     slack::socket_ack(env.envelope_id, answer ? &*answer : nullptr);
                 expect(nlohmann::json::accept(ack), "a view_submission ack is not JSON");
