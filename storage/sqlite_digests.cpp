@@ -1,6 +1,7 @@
 // The digests repository. A post counts for the week it appeared in the channel (posted_at, so
 // a post held for review counts when it was approved and published) while it is still up
-// (state 'posted'); "replied" means someone answered in its thread (first_reply_at).
+// (state 'posted', and not hidden by flags); "replied" means someone answered in its thread
+// (first_reply_at).
 #include "storage/sqlite_digests.hpp"
 
 #include "storage/columns.hpp"
@@ -17,7 +18,7 @@ bot::result<std::vector<bot::category_tally>> sqlite_digests::tally(bot::platfor
     return guard("digests.tally", [&] {
         SQLite::Statement select(
             db_, "SELECT category, COUNT(*), COUNT(first_reply_at) FROM posts "
-                 "WHERE platform = ? AND channel_id = ? AND state = 'posted' "
+                 "WHERE platform = ? AND channel_id = ? AND state = 'posted' AND hidden = 0 "
                  "AND posted_at >= ? AND posted_at < ? GROUP BY category ORDER BY category");
         bind_platform(select, 1, where);
         bind_text(select, 2, channel_id);

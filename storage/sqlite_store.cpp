@@ -22,6 +22,7 @@ sqlite_store::sqlite_store(const std::string& path)
     , outbox_(db_)
     , events_(db_)
     , digests_(db_)
+    , flags_(db_)
     , metrics_(db_) {}
 
 bot::result<std::unique_ptr<bot::transaction>> sqlite_store::begin() {
