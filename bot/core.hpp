@@ -61,9 +61,9 @@ struct reply {
     std::vector<message> messages;
     bool duplicate = false;      // the event was seen before; nothing was done
     post_number published = 0;   // the number of the post this call confirmed, if any
-    // Set only by on_action(action::reply | action::flag) when the actor may go on: open it,
-    // and show `messages` (then empty) only if the form cannot be opened. Unset: `messages`
-    // holds the reason (unknown post, locked, hidden, …), to be shown ephemerally.
+    // Set only by on_action(action::reply | action::flag) when the actor may go on: open it
+    // (`messages` is then empty). Unset, `messages` holds the reason why not (unknown post,
+    // locked, hidden, …), to be shown ephemerally like any other answer.
     std::optional<form_request> form;
 };
 
@@ -110,6 +110,7 @@ public:
     // channel has anonymous_replies, under their made-up name for #N ("Anonymous amber otter",
     // the same for them on every answer to #N, another on other posts), and the author gets it
     // relayed. Answers are always ephemeral: show `messages` (the receipt or the refusal).
+    // `event_key`, if the platform gives one, makes a resubmitted form post once.
     reply on_answer_form(const actor& who, std::string_view post_value, std::string_view text,
                          std::string_view event_key = {});
     // A submitted flag form (form_kind::flag). Flagging is not anonymous: `flagger_name` is how
