@@ -114,10 +114,25 @@ reply core::on_action(const actor& who, action what, std::string_view value, sur
             return w.answer(w.say.say(text_id::unknown_post, {{"n", std::string(value)}}));
         }
         case action::reply:
+            return open_answer_form(w, value);
         case action::flag:
-            break;
+            return open_flag_form(w, value);
         }
         return w.answer(w.say.say(text_id::not_available_yet));
+    });
+}
+
+reply core::on_answer_form(const actor& who, std::string_view post_value, std::string_view text,
+                           std::string_view event_key) {
+    return run(&who, surface::ephemeral, event_key, [&](use_case& w) -> result<void> {
+        return answer_form(w, post_value, text);
+    });
+}
+
+reply core::on_flag(const actor& who, std::string_view post_value, flag_reason reason,
+                    std::string_view flagger_name) {
+    return run(&who, surface::ephemeral, {}, [&](use_case& w) -> result<void> {
+        return flag_post(w, post_value, reason, flagger_name);
     });
 }
 
@@ -157,7 +172,8 @@ void core::purge() {
     auto routes = db_.routes().purge(horizon);
     auto rates = db_.rates().purge(now - std::chrono::hours(1));
     auto events = db_.events().purge(now);
-    if (!drafts || !texts || !routes || !rates || !events || !(*tx)->commit()) {
+    auto flags = db_.flags().purge(horizon);
+    if (!drafts || !texts || !routes || !rates || !events || !flags || !(*tx)->commit()) {
         log::error("retention.failed");
         return;
     }

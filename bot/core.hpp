@@ -5,12 +5,14 @@
 
 #include "bot/delivery.hpp"
 #include "bot/environment.hpp"
+#include "bot/flag_reason.hpp"
 #include "bot/identity.hpp"
 #include "bot/message.hpp"
 #include "bot/ports.hpp"
 #include "bot/texts.hpp"
 #include "config/settings.hpp"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -34,11 +36,35 @@ enum class surface {
     ephemeral,      // slash command, button or modal: answers come back in `reply`
 };
 
+// A form the adapter must open for the actor: Slack a modal (views.open with the click's
+// trigger_id), Mattermost an interactive dialog. Every word on it is already in the configured
+// language. Its submission comes back as on_answer_form() or on_flag(), carrying `value`.
+enum class form_kind {
+    answer, // one multi-line text field (`field_label`), at most limits.max_chars long
+    flag,   // one required menu (`field_label`) of `options`: flag_reason ids and labels
+};
+
+struct form_request {
+    form_kind kind = form_kind::answer;
+    std::string value;        // the post reference: hand it back unchanged on submission
+    post_number number = 0;   // the post the form is about
+    std::string title;        // "Answer #12": short, Slack's modal titles hold 24 characters
+    std::string intro;        // a sentence above the field: how the answer will be signed, …
+    std::string field_label;  // "Your answer" / "Reason"
+    std::vector<flag_choice> options; // flag forms only
+    std::string submit_label; // "Send" / "Flag"
+    std::string cancel_label; // "Cancel"
+};
+
 // What the adapter must show the actor right away (ephemeral answer, or HTTP response).
 struct reply {
     std::vector<message> messages;
     bool duplicate = false;      // the event was seen before; nothing was done
     post_number published = 0;   // the number of the post this call confirmed, if any
+    // Set only by on_action(action::reply | action::flag) when the actor may go on: open it
+    // (`messages` is then empty). Unset, `messages` holds the reason why not (unknown post,
+    // locked, hidden, …), to be shown ephemerally like any other answer.
+    std::optional<form_request> form;
 };
 
 // A message someone wrote in the thread of an anonymous post.
@@ -66,7 +92,12 @@ public:
     // platform's event id: a repeat of it does nothing.
     reply on_text(const actor& who, std::string_view text, surface where,
                   std::string_view event_key = {});
-    // A button: confirm/cancel carry a draft id, approve/reject a post number.
+    // A button: confirm/cancel carry a draft id, approve/reject/reply/flag a post number ("12").
+    // The channel post's buttons (bot/post_message.hpp) do not act at once: reply (Reply
+    // anonymously, `openfloor_reply`) and flag (Flag, `openfloor_flag`) answer with
+    // `reply::form` set when the actor may answer or flag that post, or with a refusal in
+    // `reply::messages` when not (no such post, not in the channel yet, removed, hidden, locked,
+    // or anonymous answers off in its channel and the actor not its author).
     reply on_action(const actor& who, action what, std::string_view value, surface where);
     // A menu in a preview: another channel or category for the draft; answers a new preview.
     reply on_draft_choice(const actor& who, std::string_view draft_id, choice_kind what,
@@ -74,7 +105,27 @@ public:
     // A compose form (Slack's modal) submitted: the form was the preview, so it posts at once.
     reply on_compose(const actor& who, std::string_view channel_key, std::string_view category,
                      std::string_view text);
-    // A reply in an anonymous post's thread: relayed to the author.
+    // A submitted answer form (form_kind::answer; `post_value` its form_request::value): the
+    // same as `reply N text`. The author answers as "— author of #N"; anyone else, where the
+    // channel has anonymous_replies, under their made-up name for #N ("Anonymous amber otter",
+    // the same for them on every answer to #N, another on other posts), and the author gets it
+    // relayed. Answers are always ephemeral: show `messages` (the receipt or the refusal).
+    // `event_key`, if the platform gives one, makes a resubmitted form post once.
+    reply on_answer_form(const actor& who, std::string_view post_value, std::string_view text,
+                         std::string_view event_key = {});
+    // A submitted flag form (form_kind::flag). Flagging is not anonymous: `flagger_name` is how
+    // the moderators' notice names the flagger, shown as the bot's own words (Slack: "<@U…>",
+    // Mattermost: "@name"; empty: "someone"). It only ever travels sealed in the outbox, never
+    // into a column or a log. One flag per person per post; at moderation.flag_threshold
+    // different flaggers (> 0) the post is hidden until `restore N` or `delete N`, and its author
+    // is told. Ephemeral: show `messages`.
+    reply on_flag(const actor& who, std::string_view post_value, flag_reason reason,
+                  std::string_view flagger_name);
+    // The reasons a flag form offers, with labels in the configured language. The adapters
+    // turn a submitted id back with parse_flag_reason() (bot/flag_reason.hpp).
+    std::vector<flag_choice> flag_reasons() const { return flag_choices(texts_); }
+    // A reply in an anonymous post's thread: relayed to the author (not for a locked or a
+    // hidden post).
     void on_thread_reply(const thread_reply& r);
     // The author answering in the DM thread of a relayed message (`relay_ref` its message ref).
     reply on_relay_answer(const actor& who, std::string_view relay_ref, std::string_view text,

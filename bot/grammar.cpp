@@ -154,6 +154,10 @@ command parse_command(std::string_view line) {
     return parse_post(text);
 }
 
+std::optional<post_number> parse_post_number(std::string_view text) {
+    return parse_number(trim(text));
+}
+
 duration_parse parse_duration(std::string_view text) {
     text = trim(text);
     if (text.empty() || lower_ascii(text) == "permanent") {

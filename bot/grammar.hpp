@@ -52,6 +52,9 @@ using command = std::variant<help_command, cancel_command, confirm_command, repl
 
 command parse_command(std::string_view line);
 
+// A post reference as buttons and forms carry it ("12", "#12"); nullopt for anything else.
+std::optional<post_number> parse_post_number(std::string_view text);
+
 // "7d", "12h", "30m" → seconds; "" → permanent (nullopt with ok = true); anything else: ok false.
 struct duration_parse {
     bool ok = false;

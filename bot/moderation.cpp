@@ -1,20 +1,12 @@
-// Moderation (product.md §4): approve, reject, delete, ban and unban by post number. A moderator
-// acts on "#N", never on a person: bans resolve the author through the post's sealed pseudonym.
+// Moderation (product.md §4): approve, reject, delete, ban and unban by post number (lock and
+// unlock are in locks.cpp, restore in flags.cpp). A moderator acts on "#N", never on a person:
+// bans resolve the author through the post's sealed pseudonym.
 #include "bot/log.hpp"
+#include "bot/post_message.hpp"
 #include "bot/use_cases.hpp"
 
 namespace openfloor::bot {
 namespace {
-
-message channel_post_of(use_case& w, const post_record& post) {
-    message m;
-    m.kind = message_kind::channel_post;
-    m.number = post.number;
-    const auto* cat = w.settings.find_category(post.category);
-    m.category_label = cat ? cat->label : post.category;
-    m.body = post.text.value_or("");
-    return m;
-}
 
 message queue_outcome(use_case& w, const post_record& post, text_id what) {
     message m;
@@ -22,18 +14,6 @@ message queue_outcome(use_case& w, const post_record& post, text_id what) {
     m.number = post.number;
     m.text = w.say.say(what, {{"n", to_text(post.number)}});
     return m;
-}
-
-// Tells the author of `post` something, through the route sealed with it (if still kept).
-result<void> tell_author(use_case& w, const post_record& post, std::string text) {
-    OPENFLOOR_TRY(auto route, w.db.routes().find(post.id));
-    if (!route) {
-        return {};
-    }
-    message m;
-    m.number = post.number;
-    m.text = std::move(text);
-    return w.send_private(post.where, *route, std::move(m));
 }
 
 std::string with_reason(use_case& w, std::string text, const std::string& reason) {
@@ -51,11 +31,11 @@ result<void> approve(use_case& w, post_record post) {
     post.awaiting_review = false;
     OPENFLOOR_CHECK(w.db.posts().update(post));
     OPENFLOOR_CHECK(w.enqueue(post.where, job_kind::channel_post, post.id, post.channel_id,
-                              channel_post_of(w, post), w.posting_delay()));
+                              channel_post_of(w.settings, w.say, post), w.posting_delay()));
     OPENFLOOR_CHECK(w.enqueue(post.where, job_kind::update_queue_item, post.id, "",
                               queue_outcome(w, post, text_id::queue_approved)));
-    OPENFLOOR_CHECK(tell_author(
-        w, post,
+    OPENFLOOR_CHECK(w.tell_author(
+        post,
         w.say.say(text_id::approved_author, {{"n", n}, {"channel", post.channel_key}})));
     OPENFLOOR_CHECK(w.audit(w.moderator_tag(), "approve", post));
     log::info("post.approved", {{"platform", post.workspace}, {"post", post.number}});
@@ -73,7 +53,7 @@ result<void> reject(use_case& w, post_record post, const std::string& reason) {
     OPENFLOOR_CHECK(w.enqueue(post.where, job_kind::update_queue_item, post.id, "",
                               queue_outcome(w, post, text_id::queue_rejected)));
     OPENFLOOR_CHECK(
-        tell_author(w, post, with_reason(w, w.say.say(text_id::rejected_author, {{"n", n}}), reason)));
+        w.tell_author(post, with_reason(w, w.say.say(text_id::rejected_author, {{"n", n}}), reason)));
     OPENFLOOR_CHECK(w.audit(w.moderator_tag(), "reject", post, reason));
     log::info("post.rejected", {{"platform", post.workspace}, {"post", post.number}});
     return w.answer(w.say.say(text_id::mod_rejected, {{"n", n}}));
@@ -156,9 +136,11 @@ result<void> moderate(use_case& w, const moderator_command& cmd) {
     case moderator_op::unban:
         return unban(w, *post);
     case moderator_op::lock:
+        return lock_post(w, *post, true);
     case moderator_op::unlock:
+        return lock_post(w, *post, false);
     case moderator_op::restore:
-        break;
+        return restore_post(w, *post);
     }
     return w.answer(w.say.say(text_id::not_available_yet));
 }
@@ -183,8 +165,8 @@ result<void> delete_post(use_case& w, const delete_command& cmd) {
         log::info("post.deleted", {{"platform", post->workspace}, {"post", post->number}, {"by", "author"}});
         return w.answer(w.say.say(text_id::deleted_by_author, {{"n", n}}));
     }
-    OPENFLOOR_CHECK(tell_author(
-        w, *post,
+    OPENFLOOR_CHECK(w.tell_author(
+        *post,
         with_reason(w, w.say.say(text_id::deleted_author, {{"n", n}, {"channel", post->channel_key}}),
                     cmd.reason)));
     OPENFLOOR_CHECK(w.audit(w.moderator_tag(), "delete", *post, cmd.reason));

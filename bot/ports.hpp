@@ -129,6 +129,18 @@ public:
                                      time_point week_end) = 0;
 };
 
+// Flags on posts (product.md §4). A flagger is known only by a keyed hash of their pseudonym and
+// the post: enough to count each person once per post, nothing that spans posts.
+class flags_repository {
+public:
+    virtual ~flags_repository() = default;
+    // true when this flagger's first flag on the post; false for a repeat (nothing changes).
+    virtual result<bool> add(std::int64_t post_id, std::string_view flagger, time_point at) = 0;
+    virtual result<int> count(std::int64_t post_id) = 0; // distinct flaggers
+    virtual result<int> clear(std::int64_t post_id) = 0; // a restore starts the count again
+    virtual result<int> purge(time_point before) = 0;    // retention
+};
+
 // A unit of work: everything between begin() and commit() lands whole or not at all. Destroyed
 // without commit(), it rolls back. Durable once committed, or, when commits are deferred, once
 // the group it belongs to is flushed.
@@ -164,6 +176,7 @@ public:
     virtual outbox_repository& outbox() = 0;
     virtual events_repository& events() = 0;
     virtual digests_repository& digests() = 0;
+    virtual flags_repository& flags() = 0;
 };
 
 } // namespace openfloor::bot

@@ -1,6 +1,7 @@
 // Posting (product.md §2): validate what someone wrote, preview it as a draft, and on confirm
 // number it and hand it to the outbox (or to the moderators' queue) in one transaction.
 #include "bot/log.hpp"
+#include "bot/post_message.hpp"
 #include "bot/text_rules.hpp"
 #include "bot/use_cases.hpp"
 
@@ -229,13 +230,8 @@ result<void> publish(use_case& w, const checked_post& p, const bytes& sealed_rou
                                   queue_item_of(w, post, *p.category)));
         OPENFLOOR_CHECK(w.answer(w.say.say(text_id::queued_for_review, {{"n", n}})));
     } else {
-        message m;
-        m.kind = message_kind::channel_post;
-        m.number = number;
-        m.category_label = p.category->label;
-        m.body = p.text;
-        OPENFLOOR_CHECK(w.enqueue(where, job_kind::channel_post, post.id, post.channel_id, m,
-                                  w.posting_delay()));
+        OPENFLOOR_CHECK(w.enqueue(where, job_kind::channel_post, post.id, post.channel_id,
+                                  channel_post_of(w.settings, w.say, post), w.posting_delay()));
         OPENFLOOR_CHECK(
             w.answer(w.say.say(text_id::posted, {{"n", n}, {"channel", post.channel_key}})));
     }

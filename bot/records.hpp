@@ -47,6 +47,8 @@ struct post_record {
     time_point created_at;
     std::optional<time_point> posted_at;
     std::optional<time_point> first_reply_at;
+    bool hidden = false; // flagged by enough people: its channel message shows a notice instead
+    bool locked = false; // a moderator closed its thread: no anonymous answers, no relays
 };
 
 struct ban_record {

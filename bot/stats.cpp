@@ -28,12 +28,13 @@ result<void> show_stats(use_case& w, const stats_command& cmd) {
                 std::chrono::duration<double, std::ratio<60>>(*p.first_reply_at - start).count());
         }
     }
-    int approved = 0;
+    std::map<std::string, int> actions; // audit actions of this platform: approve, flag, …
     for (const auto& a : audit) {
-        if (a.action == "approve" && a.where == w.who().user.where) {
-            ++approved;
+        if (a.where == w.who().user.where) {
+            ++actions[a.action];
         }
     }
+    const int approved = actions["approve"];
 
     std::string text = w.say.say(text_id::stats_heading, {{"days", std::to_string(cmd.days)}});
     for (const auto& [key, count] : per_channel) {
@@ -48,6 +49,11 @@ result<void> show_stats(use_case& w, const stats_command& cmd) {
                               {"rejected", std::to_string(per_state[post_state::rejected])},
                               {"deleted", std::to_string(per_state[post_state::deleted])},
                               {"failed", std::to_string(per_state[post_state::failed])}});
+    text += "\n" + w.say.say(text_id::stats_flags,
+                             {{"flags", std::to_string(actions["flag"])},
+                              {"hidden", std::to_string(actions["hide"])},
+                              {"restored", std::to_string(actions["restore"])},
+                              {"locked", std::to_string(actions["lock"])}});
     if (reply_minutes.empty()) {
         text += "\n" + w.say.say(text_id::stats_no_reply_time);
     } else {

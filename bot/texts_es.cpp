@@ -140,6 +140,66 @@ constexpr std::array spanish{
           "Esta semana no se planteó nada aquí, y no pasa nada. Cuando algo no cuadre o tengas "
           "una duda, decirlo ayuda a todo el equipo, y siempre puedes escribirme de forma "
           "anónima."},
+    entry{text_id::anonymous_name, "Anónimo {word}"},
+    entry{text_id::anonymous_signature, "— {name}"},
+    entry{text_id::reply_sent_anonymous,
+          "Tu respuesta va de camino al hilo de #{n}, firmada como {name}. Nadie puede ver que "
+          "fuiste tú."},
+    entry{text_id::post_locked,
+          "Los moderadores han bloqueado #{n}, así que las respuestas están cerradas por ahora."},
+    entry{text_id::post_hidden,
+          "#{n} está oculta mientras los moderadores la revisan, así que por ahora no admite "
+          "respuestas."},
+    entry{text_id::button_reply_anonymously, "Responder anónimamente"},
+    entry{text_id::button_send, "Enviar"},
+    entry{text_id::form_answer_title, "Responder a #{n}"},
+    entry{text_id::form_answer_intro,
+          "Tu respuesta aparecerá en el hilo de #{n}, firmada como «{signature}». Nadie, ni "
+          "siquiera los moderadores, puede ver que fuiste tú."},
+    entry{text_id::form_answer_field, "Tu respuesta"},
+    entry{text_id::button_flag, "Reportar"},
+    entry{text_id::form_flag_title, "Reportar #{n}"},
+    entry{text_id::form_flag_intro,
+          "¿Qué problema tiene #{n}? Los moderadores verán tu nombre junto al reporte; quien la "
+          "escribió, no."},
+    entry{text_id::form_flag_field, "Motivo"},
+    entry{text_id::flag_reason_spam, "Spam"},
+    entry{text_id::flag_reason_hurtful, "Hiriente"},
+    entry{text_id::flag_reason_identifies_someone, "Identifica a alguien"},
+    entry{text_id::flag_reason_other, "Otra cosa"},
+    entry{text_id::flag_thanks, "Gracias por reportar #{n}. Los moderadores lo revisarán."},
+    entry{text_id::flag_repeat,
+          "Ya reportaste #{n}; gracias. Tu reporte cuenta una vez, y los moderadores ya lo "
+          "tienen."},
+    entry{text_id::flag_already_hidden,
+          "#{n} ya está oculta mientras los moderadores la revisan. Gracias."},
+    entry{text_id::flag_notice,
+          "#{n} reportada ({count} de {threshold}): {reason} — por {flagger}"},
+    entry{text_id::flag_notice_no_threshold, "#{n} reportada ({count}): {reason} — por {flagger}"},
+    entry{text_id::flag_hid_post,
+          "#{n} está oculta ahora. `restore {n}` la vuelve a mostrar, `delete {n}` la retira."},
+    entry{text_id::hidden_notice, "#{n} está oculta mientras los moderadores la revisan."},
+    entry{text_id::hidden_author,
+          "Algunas personas del equipo pidieron a los moderadores que revisaran tu publicación "
+          "#{n}, así que está oculta por ahora. No es un veredicto; te avisaré de lo que decidan."},
+    entry{text_id::restored_author, "Tu publicación #{n} vuelve a estar visible en #{channel}."},
+    entry{text_id::mod_restored, "#{n} vuelve a estar visible y sus reportes se han borrado."},
+    entry{text_id::mod_not_hidden, "#{n} no está oculta."},
+    entry{text_id::mod_locked,
+          "#{n} está bloqueada: no admite más respuestas anónimas y las respuestas de su hilo no "
+          "se reenvían."},
+    entry{text_id::mod_unlocked, "#{n} vuelve a estar abierta."},
+    entry{text_id::mod_already_locked, "#{n} ya está bloqueada."},
+    entry{text_id::mod_not_locked, "#{n} no está bloqueada."},
+    entry{text_id::thread_locked,
+          "Los moderadores han bloqueado este hilo, así que las respuestas a través de mí están "
+          "cerradas por ahora."},
+    entry{text_id::thread_unlocked,
+          "Los moderadores han vuelto a abrir este hilo; las respuestas a través de mí son "
+          "bienvenidas."},
+    entry{text_id::stats_flags,
+          "{flags} reportes, {hidden} ocultas por reportes, {restored} restauradas, {locked} "
+          "bloqueadas."},
 };
 
 } // namespace

@@ -98,6 +98,17 @@ result<void> use_case::notify_moderators(platform where, std::string text) {
     return enqueue(where, job_kind::moderators_notice, std::nullopt, *channel, m);
 }
 
+result<void> use_case::tell_author(const post_record& post, std::string text) {
+    OPENFLOOR_TRY(auto route, db.routes().find(post.id));
+    if (!route) {
+        return {};
+    }
+    message m;
+    m.number = post.number;
+    m.text = std::move(text);
+    return send_private(post.where, *route, std::move(m));
+}
+
 result<void> use_case::audit(std::string actor, std::string action, const post_record& post,
                              std::string detail) {
     audit_record a;

@@ -42,6 +42,9 @@ public:
                          std::string channel_id, const message& m,
                          std::chrono::seconds delay = std::chrono::seconds{0});
     result<void> notify_moderators(platform where, std::string text);
+    // A notice to the author of `post`, through the route sealed with it (if still kept: past
+    // retention the way back is gone, by design, and nothing is sent).
+    result<void> tell_author(const post_record& post, std::string text);
     // `actor`: a moderator's pseudonym (moderator_tag()), "author" or "system".
     result<void> audit(std::string actor, std::string action, const post_record& post,
                        std::string detail = {});

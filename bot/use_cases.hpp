@@ -27,9 +27,27 @@ result<void> delete_post(use_case& w, const delete_command& cmd); // author or m
 result<void> show_stats(use_case& w, const stats_command& cmd);
 
 // threads.cpp: product.md §3.
-result<void> answer_as_author(use_case& w, const reply_command& cmd);
+result<void> answer_as_author(use_case& w, const reply_command& cmd); // `reply N text`
 result<void> relay_to_author(use_case& w, const thread_reply& r);
 result<void> answer_relay(use_case& w, std::string_view relay_ref, std::string_view text);
+// Relays an answer `name` gave in `post`'s thread to its author and notes the first reply;
+// nothing is relayed for a locked or hidden post, or once the route is gone.
+result<void> relay_answer(use_case& w, post_record post, std::string_view name,
+                          std::string_view text);
+
+// answers.cpp: product.md §3, answers by the author and (anonymous_replies) by teammates.
+result<void> answer_post(use_case& w, const post_record& post, std::string_view text);
+result<void> open_answer_form(use_case& w, std::string_view post_value);
+result<void> answer_form(use_case& w, std::string_view post_value, std::string_view text);
+
+// flags.cpp: product.md §4.
+result<void> open_flag_form(use_case& w, std::string_view post_value);
+result<void> flag_post(use_case& w, std::string_view post_value, flag_reason reason,
+                       std::string_view flagger_name);
+result<void> restore_post(use_case& w, post_record post); // a moderator's `restore N`
+
+// locks.cpp: product.md §3, §4. A moderator's `lock N` (lock) or `unlock N`.
+result<void> lock_post(use_case& w, post_record post, bool lock);
 
 // help.cpp
 result<void> show_help(use_case& w);

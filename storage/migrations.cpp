@@ -136,8 +136,23 @@ CREATE TABLE digests (
 CREATE INDEX posts_by_channel_posted ON posts (platform, channel_id, posted_at);
 )sql";
 
+// Step 4: flags, hidden and locked posts. A flagger is a keyed hash of their pseudonym and the
+// post, so one person counts once per post while their flags on two posts cannot be matched.
+constexpr std::string_view flags_and_locks = R"sql(
+ALTER TABLE posts ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE posts ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE flags (
+    post_id    INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    flagger    TEXT NOT NULL CHECK (length(flagger) = 64),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (post_id, flagger)
+);
+CREATE INDEX flags_by_created ON flags (created_at);
+)sql";
+
 // Step N sets user_version N. Never edit or reorder a released step.
-constexpr std::array<std::string_view, 3> steps{base_schema, first_reply, weekly_digest};
+constexpr std::array<std::string_view, 4> steps{base_schema, first_reply, weekly_digest,
+                                                flags_and_locks};
 
 // The one statement not bound: PRAGMA takes no parameters. `version` is a step number of ours.
 void set_version(SQLite::Database& db, int version) {

@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* post_columns =
     "id, platform, workspace, number, channel_key, channel_id, category, text, state, "
-    "awaiting_review, author_seal, message_ref, queue_ref, created_at, posted_at, first_reply_at";
+    "awaiting_review, author_seal, message_ref, queue_ref, created_at, posted_at, first_reply_at, "
+    "hidden, locked";
 
 bot::post_record read_post(const SQLite::Statement& row) {
     bot::post_record p;
@@ -33,6 +34,8 @@ bot::post_record read_post(const SQLite::Statement& row) {
     p.created_at = read_time(row.getColumn(13));
     p.posted_at = read_optional_time(row.getColumn(14));
     p.first_reply_at = read_optional_time(row.getColumn(15));
+    p.hidden = read_bool(row.getColumn(16));
+    p.locked = read_bool(row.getColumn(17));
     return p;
 }
 
@@ -64,8 +67,8 @@ bot::result<std::int64_t> sqlite_posts::insert(const bot::post_record& p) {
         auto insert =
             sql_.use("INSERT INTO posts (platform, workspace, number, channel_key, channel_id, "
                      "category, text, state, awaiting_review, author_seal, message_ref, queue_ref, "
-                     "created_at, posted_at, first_reply_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     "created_at, posted_at, first_reply_at, hidden, locked) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         bind_platform(*insert, 1, p.where);
         bind_text(*insert, 2, p.workspace);
         insert->bind(3, p.number);
@@ -81,6 +84,8 @@ bot::result<std::int64_t> sqlite_posts::insert(const bot::post_record& p) {
         bind_time(*insert, 13, p.created_at);
         bind_optional_time(*insert, 14, p.posted_at);
         bind_optional_time(*insert, 15, p.first_reply_at);
+        bind_bool(*insert, 16, p.hidden);
+        bind_bool(*insert, 17, p.locked);
         insert->exec();
         return std::int64_t{sql_.db().getLastInsertRowid()};
     });
@@ -92,7 +97,8 @@ bot::result<void> sqlite_posts::update(const bot::post_record& p) {
         auto update =
             sql_.use("UPDATE posts SET channel_key = ?, channel_id = ?, category = ?, text = ?, "
                      "state = ?, awaiting_review = ?, author_seal = ?, message_ref = ?, "
-                     "queue_ref = ?, posted_at = ?, first_reply_at = ? WHERE id = ?");
+                     "queue_ref = ?, posted_at = ?, first_reply_at = ?, hidden = ?, locked = ? "
+                     "WHERE id = ?");
         bind_text(*update, 1, p.channel_key);
         bind_text(*update, 2, p.channel_id);
         bind_text(*update, 3, p.category);
@@ -104,7 +110,9 @@ bot::result<void> sqlite_posts::update(const bot::post_record& p) {
         bind_optional_text(*update, 9, p.queue_ref);
         bind_optional_time(*update, 10, p.posted_at);
         bind_optional_time(*update, 11, p.first_reply_at);
-        update->bind(12, p.id);
+        bind_bool(*update, 12, p.hidden);
+        bind_bool(*update, 13, p.locked);
+        update->bind(14, p.id);
         if (update->exec() != 1) { // a lost update would be a silent bug in the caller
             bot::log::error("storage.missing_row", {{"op", "posts.update"}, {"post_id", p.id}});
             return bot::error::storage_failure;

@@ -24,6 +24,7 @@ sqlite_store::sqlite_store(const std::string& path)
     , outbox_(statements_, group_)
     , events_(statements_)
     , digests_(statements_)
+    , flags_(statements_)
     , metrics_(statements_) {}
 
 bot::result<std::unique_ptr<bot::transaction>> sqlite_store::begin() {

@@ -7,6 +7,7 @@
 #include "storage/sqlite_digests.hpp"
 #include "storage/sqlite_drafts.hpp"
 #include "storage/sqlite_events.hpp"
+#include "storage/sqlite_flags.hpp"
 #include "storage/sqlite_metrics.hpp"
 #include "storage/sqlite_outbox.hpp"
 #include "storage/sqlite_posts.hpp"
@@ -47,6 +48,7 @@ public:
     bot::outbox_repository& outbox() override { return outbox_; }
     bot::events_repository& events() override { return events_; }
     bot::digests_repository& digests() override { return digests_; }
+    bot::flags_repository& flags() override { return flags_; }
     // Not a port of the core: the figures app/ serves on /metrics.
     sqlite_metrics& metrics() { return metrics_; }
 
@@ -74,6 +76,7 @@ private:
     sqlite_outbox outbox_;
     sqlite_events events_;
     sqlite_digests digests_;
+    sqlite_flags flags_;
     sqlite_metrics metrics_;
 };
 

@@ -85,6 +85,32 @@ TEST_F(SqliteMigrations, LetsAnUpgradedPostTakeTheNewColumn) {
     EXPECT_EQ(*next, 2);
 }
 
+TEST_F(SqliteMigrations, UpgradesAVersionThreeFileToFlagsAndLocks) {
+    sqlite_store::migrate_to(path(), 3);
+    write_version_one_post(); // the posts columns of version 1 are all a version 3 post has too
+    ASSERT_EQ(file_version(), 3);
+
+    sqlite_store store(path());
+    EXPECT_EQ(file_version(), 4);
+    auto found = store.posts().find("T1", 1);
+    ASSERT_TRUE(found.has_value() && found->has_value());
+    auto post = **found;
+    EXPECT_FALSE(post.hidden) << "a post from before flags is shown";
+    EXPECT_FALSE(post.locked);
+
+    post.hidden = true;
+    post.locked = true;
+    ASSERT_TRUE(store.posts().update(post));
+    auto flagged = store.flags().add(post.id, std::string(64, 'f'), at_ms(1'700'000'003'000));
+    ASSERT_TRUE(flagged.has_value());
+    EXPECT_TRUE(*flagged);
+    auto again = store.posts().find("T1", 1);
+    ASSERT_TRUE(again.has_value() && again->has_value());
+    EXPECT_TRUE((*again)->hidden);
+    EXPECT_TRUE((*again)->locked);
+    EXPECT_EQ(store.flags().count(post.id).value(), 1);
+}
+
 TEST_F(SqliteMigrations, LeavesANewerFileUntouchedWhenRefusing) {
     sqlite_store::migrate_to(path(), openfloor::storage::latest_schema_version());
     {

@@ -44,6 +44,8 @@ TEST_F(SqlitePosts, RoundTripsEveryColumn) {
     p.queue_ref = "queue-1";
     p.posted_at = at_ms(1'700'000'000'500);
     p.first_reply_at = at_ms(1'700'000'000'900);
+    p.hidden = true;
+    p.locked = true;
     auto id = store().posts().insert(p);
     ASSERT_TRUE(id.has_value());
 
@@ -66,6 +68,16 @@ TEST_F(SqlitePosts, RoundTripsEveryColumn) {
     EXPECT_EQ(got.created_at, p.created_at);
     EXPECT_EQ(got.posted_at, p.posted_at);
     EXPECT_EQ(got.first_reply_at, p.first_reply_at);
+    EXPECT_TRUE(got.hidden);
+    EXPECT_TRUE(got.locked);
+}
+
+TEST_F(SqlitePosts, ANewPostIsNeitherHiddenNorLocked) {
+    const auto id = insert_post("T1", 1);
+    auto found = store().posts().find_by_id(id);
+    ASSERT_TRUE(found.has_value() && found->has_value());
+    EXPECT_FALSE((*found)->hidden);
+    EXPECT_FALSE((*found)->locked);
 }
 
 TEST_F(SqlitePosts, UpdateWritesEveryMutableColumn) {
@@ -83,6 +95,8 @@ TEST_F(SqlitePosts, UpdateWritesEveryMutableColumn) {
     p.queue_ref = "Q1";
     p.posted_at = at_ms(1'700'000'003'000);
     p.first_reply_at = at_ms(1'700'000'004'000);
+    p.hidden = true;
+    p.locked = true;
     ASSERT_TRUE(store().posts().update(p));
 
     auto found = store().posts().find("T1", 1);
@@ -99,6 +113,16 @@ TEST_F(SqlitePosts, UpdateWritesEveryMutableColumn) {
     EXPECT_EQ(got.queue_ref, p.queue_ref);
     EXPECT_EQ(got.posted_at, p.posted_at);
     EXPECT_EQ(got.first_reply_at, p.first_reply_at);
+    EXPECT_TRUE(got.hidden);
+    EXPECT_TRUE(got.locked);
+
+    p.hidden = false; // and back: a restore and an unlock
+    p.locked = false;
+    ASSERT_TRUE(store().posts().update(p));
+    auto again = store().posts().find("T1", 1);
+    ASSERT_TRUE(again.has_value() && again->has_value());
+    EXPECT_FALSE((*again)->hidden);
+    EXPECT_FALSE((*again)->locked);
 }
 
 TEST_F(SqlitePosts, UpdateOfAMissingPostFails) {
