@@ -62,11 +62,15 @@ config::settings demo_settings(std::string listen, const std::filesystem::path& 
     team.channel_id = std::string(local::team_channel);
     team.categories = {"mistake", "question"};
     team.moderation = config::moderation_mode::none; // the page's review switch sets "pre"
+    team.anonymous_replies = true; // Theo can answer anonymously too, and the page shows how
     s.channels.push_back(std::move(team));
     auto& queue = local::demo_platform == config::platform::slack ? s.moderation.slack_channel
                                                                   : s.moderation.mattermost_channel;
     queue = std::string(local::moderators_channel);
     s.moderation.moderators = {std::string(local::moderator_user_id)};
+    // The demo has one teammate: one flag hides a post, so the page can show what happens next
+    // (a team would keep the default of 3 different people).
+    s.moderation.flag_threshold = 1;
     s.limits.posts_per_hour = demo_posts_per_hour;
     s.log.level = config::log_level::warn; // the page is the show; the terminal stays quiet
     s.log.format = config::log_format::text;

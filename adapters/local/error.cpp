@@ -22,6 +22,10 @@ public:
             return "no such button on that message";
         case error::empty_text:
             return "empty message";
+        case error::no_open_form:
+            return "no form is open for this person";
+        case error::unknown_reason:
+            return "no such reason on the flag form";
         }
         return "unknown demo error";
     }

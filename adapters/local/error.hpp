@@ -14,6 +14,8 @@ enum class error {
     unknown_message,       // no such message where this person can see it
     unknown_action,        // the message has no button with this action id
     empty_text,            // a platform posts no empty messages
+    no_open_form,          // a form submitted, but this person has none open
+    unknown_reason,        // a flag form's reason is none of the offered ones
 };
 
 const boost::system::error_category& error_category() noexcept;

@@ -95,6 +95,8 @@ void http_endpoints::add_routes(transport::router& routes) {
                [this](transport::request r) { return click(std::move(r)); });
     routes.add(verb::post, std::string(route::command),
                [this](transport::request r) { return command(std::move(r)); });
+    routes.add(verb::post, std::string(route::form),
+               [this](transport::request r) { return form(std::move(r)); });
     routes.add(verb::post, std::string(route::review),
                [this](transport::request r) { return review(std::move(r)); });
 }
@@ -140,6 +142,16 @@ asio::awaitable<transport::response> http_endpoints::command(transport::request 
     const auto& [r, who] = std::get<0>(read);
     co_await in_.on_command(*who, r.text);
     co_return answer(req, status::ok, {{"ok", true}});
+}
+
+asio::awaitable<transport::response> http_endpoints::form(transport::request req) {
+    auto read = read_request<form_submission>(req, decode_form_submission);
+    if (auto* refused = std::get_if<transport::response>(&read)) {
+        co_return std::move(*refused);
+    }
+    auto& [r, who] = std::get<0>(read);
+    const auto sent = co_await in_.on_form(*who, std::move(r.text), std::move(r.reason), r.cancel);
+    co_return done(req, sent);
 }
 
 asio::awaitable<transport::response> http_endpoints::review(transport::request req) {

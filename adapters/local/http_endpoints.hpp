@@ -23,6 +23,7 @@ public:
     asio::awaitable<transport::response> message(transport::request req);
     asio::awaitable<transport::response> click(transport::request req);
     asio::awaitable<transport::response> command(transport::request req);
+    asio::awaitable<transport::response> form(transport::request req);
     asio::awaitable<transport::response> review(transport::request req);
 
 private:

@@ -2,6 +2,7 @@
 #include "adapters/local/inbound.hpp"
 
 #include "adapters/local/error.hpp"
+#include "bot/flag_reason.hpp"
 #include "bot/text_rules.hpp"
 
 #include <algorithm>
@@ -99,6 +100,37 @@ asio::awaitable<boost::system::result<void>> inbound::on_click(const person& p, 
     if (what == bot::action::confirm || what == bot::action::cancel) {
         world_.settle(ref); // a preview is decided once; a queue item is updated by the outbox
     }
+    if (r.form) {
+        world_.open_form(p.role, std::move(*r.form));
+    }
+    show_privately(p, r);
+    co_return boost::system::result<void>{};
+}
+
+asio::awaitable<boost::system::result<void>> inbound::on_form(const person& p, std::string text,
+                                                              std::string reason, bool cancel) {
+    const auto* open = world_.form_of(p.role);
+    if (open == nullptr) {
+        co_return error::no_open_form;
+    }
+    const bot::form_request form = *open; // the world changes below
+    if (cancel) {
+        world_.close_form(p.role);
+        co_return boost::system::result<void>{};
+    }
+    bot::reply r;
+    if (form.kind == bot::form_kind::answer) {
+        r = core_.on_answer_form(actor_of(p), form.value, text);
+    } else {
+        bot::flag_reason why{};
+        if (!bot::parse_flag_reason(reason, why)) {
+            co_return error::unknown_reason; // the form stays open for another pick
+        }
+        r = core_.on_flag(actor_of(p), form.value, why, p.name); // flagging is not anonymous
+    }
+    poke_();
+    r = co_await commits_.settle(std::move(r), core_);
+    world_.close_form(p.role);
     show_privately(p, r);
     co_return boost::system::result<void>{};
 }

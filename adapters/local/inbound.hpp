@@ -32,6 +32,10 @@ public:
                                                           std::string action_id);
     // `p` types /openfloor `text` in their own conversation; answers only they can see.
     asio::awaitable<void> on_command(const person& p, std::string text);
+    // `p` submits the form a button opened for them (an answer's text, or a flag's reason id),
+    // or cancels it.
+    asio::awaitable<boost::system::result<void>> on_form(const person& p, std::string text,
+                                                         std::string reason, bool cancel);
 
 private:
     void show_privately(const person& p, const bot::reply& r);

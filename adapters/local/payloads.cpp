@@ -62,6 +62,22 @@ json message_json(const demo_message& m) {
     return out;
 }
 
+// What the page draws for an open form; the post it is about stays on the server.
+json form_json(const bot::form_request& f) {
+    json options = json::array();
+    for (const auto& o : f.options) {
+        options.push_back({{"id", o.id}, {"label", o.label}});
+    }
+    return {{"kind", f.kind == bot::form_kind::answer ? "answer" : "flag"},
+            {"number", f.number},
+            {"title", f.title},
+            {"intro", f.intro},
+            {"field_label", f.field_label},
+            {"options", std::move(options)},
+            {"submit_label", f.submit_label},
+            {"cancel_label", f.cancel_label}};
+}
+
 } // namespace
 
 boost::system::result<message_request> decode_message_request(std::string_view body) {
@@ -96,6 +112,18 @@ boost::system::result<command_request> decode_command_request(std::string_view b
                                                        });
 }
 
+boost::system::result<form_submission> decode_form_submission(std::string_view body) {
+    return transport::payload::decode<form_submission>(body, error::malformed_request,
+                                                       [](const json& doc) {
+                                                           form_submission r;
+                                                           read(doc, "as", r.as);
+                                                           read(doc, "text", r.text);
+                                                           read(doc, "reason", r.reason);
+                                                           read(doc, "cancel", r.cancel);
+                                                           return r;
+                                                       });
+}
+
 boost::system::result<review_request> decode_review_request(std::string_view body) {
     return transport::payload::decode<review_request>(body, error::malformed_request,
                                                       [](const json& doc) {
@@ -115,9 +143,11 @@ json state_of(const world& w, bool review) {
                 messages.push_back(message_json(m));
             }
         }
+        const auto* form = w.form_of(p.role);
         panes[std::string(p.role)] = {{"name", std::string(p.name)},
                                       {"user_id", std::string(p.user_id)},
-                                      {"messages", std::move(messages)}};
+                                      {"messages", std::move(messages)},
+                                      {"form", form ? form_json(*form) : json(nullptr)}};
     }
     return {{"version", w.version()}, {"review", review}, {"panes", std::move(panes)}};
 }

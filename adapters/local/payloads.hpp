@@ -29,6 +29,15 @@ struct command_request {
     std::string text; // what follows /openfloor
 };
 
+// A submitted form: the answer's text, or the flag's reason id; or `cancel` to close it. The
+// form itself (which post) stays on the server, as a platform keeps a modal's metadata.
+struct form_submission {
+    std::string as;
+    std::string text;
+    std::string reason;
+    bool cancel = false;
+};
+
 struct review_request {
     bool on = false;
 };
@@ -36,6 +45,7 @@ struct review_request {
 boost::system::result<message_request> decode_message_request(std::string_view body);
 boost::system::result<click_request> decode_click_request(std::string_view body);
 boost::system::result<command_request> decode_command_request(std::string_view body);
+boost::system::result<form_submission> decode_form_submission(std::string_view body);
 boost::system::result<review_request> decode_review_request(std::string_view body);
 
 // Every pane: the person's name and id, and the messages of their conversation they can see.

@@ -45,6 +45,7 @@ inline constexpr std::string_view state = "/demo/state";     // GET: every pane,
 inline constexpr std::string_view message = "/demo/message"; // a person writes in their pane
 inline constexpr std::string_view click = "/demo/click";     // a person clicks a bot's button
 inline constexpr std::string_view command = "/demo/command"; // a person types /openfloor …
+inline constexpr std::string_view form = "/demo/form";       // a person submits an open form
 inline constexpr std::string_view review = "/demo/review";   // the moderators' review switch
 } // namespace route
 

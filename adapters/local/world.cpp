@@ -86,6 +86,24 @@ bool world::remove(std::string_view conversation, std::string_view ref) {
     return messages_.size() != before;
 }
 
+void world::open_form(std::string_view role, bot::form_request form) {
+    close_form(role);
+    forms_.emplace_back(std::string(role), std::move(form));
+    changed();
+}
+
+void world::close_form(std::string_view role) {
+    if (std::erase_if(forms_, [&](const auto& f) { return f.first == role; }) > 0) {
+        changed();
+    }
+}
+
+const bot::form_request* world::form_of(std::string_view role) const {
+    auto it =
+        std::find_if(forms_.begin(), forms_.end(), [&](const auto& f) { return f.first == role; });
+    return it == forms_.end() ? nullptr : &it->second;
+}
+
 void world::settle(std::string_view ref) {
     auto it = std::find_if(messages_.begin(), messages_.end(),
                            [&](const demo_message& m) { return m.ref == ref; });

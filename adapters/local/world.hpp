@@ -4,6 +4,7 @@
 // platform, not openfloor's database.
 #pragma once
 
+#include "bot/core.hpp"
 #include "bot/message.hpp"
 
 #include <cstdint>
@@ -41,6 +42,12 @@ public:
     // A clicked preview keeps its words and loses its buttons: it cannot be clicked twice.
     void settle(std::string_view ref);
 
+    // The form a button opened for `role` (a platform's modal or dialog): one at a time, the
+    // newest replacing an older one, gone once submitted or cancelled.
+    void open_form(std::string_view role, bot::form_request form);
+    void close_form(std::string_view role);
+    const bot::form_request* form_of(std::string_view role) const;
+
     // nullptr when unknown. Valid until the next change.
     const demo_message* find(std::string_view ref) const;
     const std::vector<demo_message>& messages() const { return messages_; }
@@ -54,6 +61,7 @@ private:
 
     std::vector<std::string> conversations_;
     std::vector<demo_message> messages_;
+    std::vector<std::pair<std::string, bot::form_request>> forms_; // role, its open form
     std::uint64_t next_ref_ = 1;
     std::uint64_t version_ = 1;
 };

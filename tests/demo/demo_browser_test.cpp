@@ -1,7 +1,7 @@
 // The demo end to end in headless Chromium, driven as the three people would use it: Erin posts
-// a mistake, Theo answers in its thread, Erin reads the answer in her DM and replies; Mona
-// turns pre-moderation on, Erin's question waits in Mona's queue until she approves it. The
-// rendered channel never holds a user id.
+// a mistake, Theo answers in its thread, Erin reads the answer in her DM and replies; Theo
+// answers anonymously and flags the post, Mona restores it; Mona turns pre-moderation on, Erin's
+// question waits in Mona's queue until she approves it. The rendered channel never holds a user id.
 #include "adapters/local/protocol.hpp"
 #include "tests/demo/demo_fixture.hpp"
 #include "tests/demo/devtools.hpp"
@@ -139,7 +139,8 @@ protected:
     std::shared_ptr<devtools_page> page_;
 };
 
-TEST_F(DemoInBrowser, PostReplyRelayAndApprovalWorkFromThePageAndTheChannelNamesNobody) {
+TEST_F(DemoInBrowser,
+       PostReplyRelayAnonymousAnswerFlagAndApprovalWorkFromThePageAndTheChannelNamesNobody) {
     const auto chromium = headless_chromium::find();
     if (!chromium) {
         GTEST_SKIP() << "chromium is not installed (apt-get install chromium; "
@@ -172,6 +173,46 @@ TEST_F(DemoInBrowser, PostReplyRelayAndApprovalWorkFromThePageAndTheChannelNames
     ASSERT_TRUE(until(has_item("teammate-messages", "li[data-number='1'] .thread li", answer)));
     ASSERT_TRUE(
         until(has_item("teammate-messages", "li[data-number='1'] .thread li", "author of #1")));
+
+    // Theo answers #1 anonymously through its form: the thread shows a made-up name, and Erin
+    // gets the answer relayed under that name, not Theo's.
+    ASSERT_TRUE(
+        click("#teammate-messages li[data-number='1'] button[data-action=openfloor_reply]"));
+    ASSERT_TRUE(until("document.querySelector('#teammate-formbox[data-kind=answer]') !== null"));
+    const std::string anonymous_answer = "Could it be the currency conversion?";
+    ASSERT_TRUE(type("teammate-formfield", anonymous_answer));
+    ASSERT_TRUE(click("#teammate-formsubmit"));
+    ASSERT_TRUE(
+        until(has_item("teammate-messages", "li[data-number='1'] .thread li", anonymous_answer)));
+    ASSERT_TRUE(
+        until(has_item("teammate-messages", "li[data-number='1'] .thread li", "Anonymous")));
+    ASSERT_TRUE(until("document.getElementById('teammate-formbox') === null"));
+    ASSERT_TRUE(until(has_item("employee-messages", "li[data-kind=relay]", anonymous_answer)));
+    auto relayed = eval(
+        "[...document.querySelectorAll('#employee-messages li[data-kind=relay]')].filter((li) => "
+        "li.textContent.includes(" +
+        js(anonymous_answer) + ")).map((li) => li.textContent).join()");
+    ASSERT_TRUE(relayed && relayed->is_string());
+    EXPECT_NE(relayed->get<std::string>().find("Anonymous"), std::string::npos);
+    EXPECT_EQ(relayed->get<std::string>().find("Theo"), std::string::npos)
+        << "an anonymous answer was relayed under the answerer's name";
+
+    // Theo flags #1 (the demo hides a post at one flag): it is hidden in #team, the moderators
+    // see who flagged it and why, and Mona's `restore 1` brings it back.
+    ASSERT_TRUE(click("#teammate-messages li[data-number='1'] button[data-action=openfloor_flag]"));
+    ASSERT_TRUE(
+        until("document.querySelector('#teammate-formbox[data-kind=flag] select') !== null"));
+    ASSERT_TRUE(click("#teammate-formsubmit"));
+    ASSERT_TRUE(until(has_item("moderator-messages", "li", "#1 flagged")));
+    ASSERT_TRUE(until(has_item("moderator-messages", "li", "Theo")));
+    ASSERT_TRUE(
+        until("![...document.querySelectorAll('#teammate-messages li[data-number=\\'1\\']')]"
+              ".some((li) => li.textContent.includes(" +
+              js(mistake_text) + "))"));
+    ASSERT_TRUE(until(has_item("teammate-messages", "li[data-number='1']", "hidden")));
+    ASSERT_TRUE(say("moderator", "restore 1"));
+    ASSERT_TRUE(until(has_item("teammate-messages", "li[data-kind=channel_post][data-number='1']",
+                               mistake_text)));
 
     // Mona turns pre-moderation on; Erin's question waits in Mona's queue, not in #team.
     ASSERT_TRUE(click("#review-toggle"));

@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <functional>
 
 namespace openfloor::testing {
 namespace {
@@ -131,6 +132,12 @@ TEST_F(DemoCommand, RefusesWhatNoPersonCouldDoAndChangesNothing) {
          json{{"as", "teammate"}, {"message", help_ref}, {"action", "openfloor_confirm"}}.dump(),
          "application/json", 404},
         {"/demo/review", R"({"on":"yes"})", "application/json", 400},
+        // No button opened a form for them: there is nothing to submit or cancel.
+        {"/demo/form", R"({"as":"teammate","text":"an answer to nothing"})", "application/json",
+         400},
+        {"/demo/form", R"({"as":"teammate","cancel":true})", "application/json", 400},
+        {"/demo/form", R"({"as":"teammate","reason":["spam"]})", "application/json", 400},
+        {"/demo/form", R"({"as":"nobody","text":"x"})", "application/json", 400},
     };
     for (const auto& r : refusals) {
         auto answer = post(r.path, r.body, r.content_type);
@@ -140,6 +147,65 @@ TEST_F(DemoCommand, RefusesWhatNoPersonCouldDoAndChangesNothing) {
     const json after = state();
     EXPECT_EQ(after["version"], before) << "a refused request changed the demo";
     EXPECT_FALSE(after["review"].get<bool>());
+}
+
+// The ref of the first message in `role`'s pane for which `match` holds ("" while there is none).
+std::string find_ref(const json& state, const std::string& role,
+                     const std::function<bool(const json&)>& match) {
+    for (const auto& m : state["panes"][role]["messages"]) {
+        if (match(m)) {
+            return m["ref"];
+        }
+    }
+    return "";
+}
+
+TEST_F(DemoCommand, AFlagFormRefusesAReasonItDidNotOfferAndStaysOpenUntilCancelled) {
+    ASSERT_NO_FATAL_FAILURE(start_demo());
+    ASSERT_TRUE(post("/demo/message", R"({"as":"employee","text":"mistake: the totals are off"})"));
+    std::string preview;
+    ASSERT_TRUE(wait([&] {
+        preview =
+            find_ref(state(), "employee", [](const json& m) { return m["kind"] == "preview"; });
+        return !preview.empty();
+    }));
+    ASSERT_TRUE(post(
+        "/demo/click",
+        json{{"as", "employee"}, {"message", preview}, {"action", "openfloor_confirm"}}.dump()));
+    std::string channel_post;
+    ASSERT_TRUE(wait([&] {
+        channel_post = find_ref(state(), "teammate",
+                                [](const json& m) { return m["kind"] == "channel_post"; });
+        return !channel_post.empty();
+    }));
+    auto clicked = post(
+        "/demo/click",
+        json{{"as", "teammate"}, {"message", channel_post}, {"action", "openfloor_flag"}}.dump());
+    ASSERT_TRUE(clicked);
+    EXPECT_EQ(clicked->status, 200u);
+    const json opened = state()["panes"]["teammate"]["form"];
+    ASSERT_TRUE(opened.is_object()) << "the flag button opened no form";
+    EXPECT_EQ(opened["kind"], "flag");
+    EXPECT_EQ(opened["number"], 1);
+    ASSERT_FALSE(opened["options"].empty());
+
+    auto refused = post("/demo/form", R"({"as":"teammate","reason":"because"})");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 400u) << refused->body;
+    EXPECT_TRUE(state()["panes"]["teammate"]["form"].is_object()) << "a refused pick closed it";
+    EXPECT_TRUE(find_ref(state(), "moderator", [](const json&) { return true; }).empty())
+        << "a refused flag reached the moderators";
+
+    auto cancelled = post("/demo/form", R"({"as":"teammate","cancel":true})");
+    ASSERT_TRUE(cancelled);
+    EXPECT_EQ(cancelled->status, 200u);
+    EXPECT_TRUE(state()["panes"]["teammate"]["form"].is_null());
+    const json after = state();
+    EXPECT_TRUE(find_ref(after, "teammate",
+                         [](const json& m) {
+                             return m["kind"] == "channel_post" && m["number"] == 1;
+                         }) == channel_post)
+        << "#1 is no longer shown as it was";
 }
 
 } // namespace
