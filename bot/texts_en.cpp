@@ -13,7 +13,8 @@ constexpr std::array english{
     entry{text_id::help,
           "Write to me and I will post it for you, anonymously.\n"
           "• `#eng mistake: the totals on page 3 are off` picks a channel and a category\n"
-          "• `reply 12 your answer` answers in the thread of your post #12\n"
+          "• `reply 12 your answer` answers in the thread of #12: as its author, or anonymously where "
+          "the channel lets everyone answer anonymously\n"
           "• `delete 12` removes your post #12\n"
           "• `cancel` drops a preview you have not posted\n"
           "Channels: {channels}. Categories: {categories}.\n"

@@ -13,7 +13,8 @@ constexpr std::array swedish{
     entry{text_id::help,
           "Skriv till mig så publicerar jag det åt dig, anonymt.\n"
           "• `#eng mistake: summorna på sidan 3 stämmer inte` väljer kanal och kategori\n"
-          "• `reply 12 ditt svar` svarar i tråden till ditt inlägg #12\n"
+          "• `reply 12 ditt svar` svarar i tråden till #12: som dess författare, eller anonymt där "
+          "kanalen låter alla svara anonymt\n"
           "• `delete 12` tar bort ditt inlägg #12\n"
           "• `cancel` slänger en förhandsvisning som du inte har publicerat\n"
           "Kanaler: {channels}. Kategorier: {categories}.\n"
