@@ -128,11 +128,7 @@ result<void> answer_post(use_case& w, const post_record& post, std::string_view 
 }
 
 result<void> open_answer_form(use_case& w, std::string_view post_value) {
-    const auto number = parse_post_number(post_value);
-    if (!number) {
-        return w.answer(w.say.say(text_id::unknown_post, {{"n", std::string(post_value)}}));
-    }
-    OPENFLOOR_TRY(auto post, w.find_post(*number));
+    OPENFLOOR_TRY(auto post, w.find_post(post_value));
     if (!post) {
         return {};
     }
@@ -140,11 +136,11 @@ result<void> open_answer_form(use_case& w, std::string_view post_value) {
     if (!by) {
         return {};
     }
-    const std::string n = to_text(*number);
+    const std::string n = to_text(post->number);
     form_request f;
     f.kind = form_kind::answer;
     f.value = n;
-    f.number = *number;
+    f.number = post->number;
     f.title = w.say.say(text_id::form_answer_title, {{"n", n}});
     f.intro = w.say.say(text_id::form_answer_intro, {{"n", n}, {"signature", by->signature}});
     f.field_label = w.say.say(text_id::form_answer_field);
@@ -155,11 +151,7 @@ result<void> open_answer_form(use_case& w, std::string_view post_value) {
 }
 
 result<void> answer_form(use_case& w, std::string_view post_value, std::string_view text) {
-    const auto number = parse_post_number(post_value);
-    if (!number) {
-        return w.answer(w.say.say(text_id::unknown_post, {{"n", std::string(post_value)}}));
-    }
-    OPENFLOOR_TRY(auto post, w.find_post(*number));
+    OPENFLOOR_TRY(auto post, w.find_post(post_value));
     if (!post) {
         return {};
     }

@@ -13,17 +13,11 @@ namespace {
 
 // The post a flag form or a flag is about, if it can be flagged; nullopt when not (answered).
 result<std::optional<post_record>> flaggable_post(use_case& w, std::string_view post_value) {
-    const auto number = parse_post_number(post_value);
-    if (!number) {
-        OPENFLOOR_CHECK(
-            w.answer(w.say.say(text_id::unknown_post, {{"n", std::string(post_value)}})));
-        return std::nullopt;
-    }
-    OPENFLOOR_TRY(auto post, w.find_post(*number));
+    OPENFLOOR_TRY(auto post, w.find_post(post_value));
     if (!post) {
         return std::nullopt;
     }
-    const std::string n = to_text(*number);
+    const std::string n = to_text(post->number);
     std::optional<text_id> refusal;
     if (post->state == post_state::deleted || post->state == post_state::rejected ||
         post->state == post_state::failed) {

@@ -1,6 +1,7 @@
 // Helpers shared by every use case of the core.
 #include "bot/use_case.hpp"
 
+#include "bot/grammar.hpp"
 #include "bot/log.hpp"
 
 #include <algorithm>
@@ -127,6 +128,15 @@ result<std::optional<post_record>> use_case::find_post(post_number n) {
         OPENFLOOR_CHECK(answer(say.say(text_id::unknown_post, {{"n", to_text(n)}})));
     }
     return post;
+}
+
+result<std::optional<post_record>> use_case::find_post(std::string_view value) {
+    const auto number = parse_post_number(value);
+    if (!number) {
+        OPENFLOOR_CHECK(answer(say.say(text_id::unknown_post, {{"n", std::string(value)}})));
+        return std::optional<post_record>{};
+    }
+    return find_post(*number);
 }
 
 std::optional<pseudonym> use_case::author_of(const post_record& post) const {

@@ -56,6 +56,8 @@ public:
 
     // The post `n` of the actor's workspace, or an answer saying there is none.
     result<std::optional<post_record>> find_post(post_number n);
+    // The same for a button's or a form's value ("12"); a value that is no number is answered too.
+    result<std::optional<post_record>> find_post(std::string_view value);
     // Whether `candidate` wrote `post` (its sealed author opened and compared in constant time).
     bool wrote(const post_record& post, const pseudonym& candidate) const;
     std::optional<pseudonym> author_of(const post_record& post) const;

@@ -3,6 +3,7 @@
 // events, replies to nothing, a deep nest and an oversized frame. The bot reads past each of
 // them, keeps (or replaces) its socket by itself, and every real post in between is made once.
 #include "tests/mattermost_e2e/fixture.hpp"
+#include "tests/support/hostile_inputs.hpp"
 
 #include <string>
 #include <vector>
@@ -12,12 +13,10 @@ namespace {
 
 class MattermostGarbageFrames : public mattermost_e2e {};
 
+// The generic hostile bodies every decoder must survive, then this platform's own shapes.
 std::vector<std::string> garbage_frames() {
-    return {
+    return hostile_json_with({
         "not json at all",
-        "{",
-        "[]",
-        "null",
         R"({"event":42})",
         R"({"event":"posted"})",
         R"({"event":"posted","data":{"post":"{not json"}})",
@@ -26,10 +25,9 @@ std::vector<std::string> garbage_frames() {
         R"({"event":"hello","data":{"connection_id":17}})",
         R"({"status":"OK","seq_reply":999999})",
         R"({"event":"no_such_event","data":{},"broadcast":{}})",
-        std::string(10'000, '[') + std::string(10'000, ']'),
         R"({"event":"posted","data":{"post":")" + std::string(300'000, 'A') + R"("}})",
         "\xff\xfe\xfd invalid UTF-8",
-    };
+    });
 }
 
 TEST_F(MattermostGarbageFrames, EveryRealPostBetweenGarbageFramesIsMadeOnce) {
@@ -44,7 +42,8 @@ TEST_F(MattermostGarbageFrames, EveryRealPostBetweenGarbageFramesIsMadeOnce) {
     }
     ASSERT_TRUE(wait_for([&] { return bot_posts_in(quick) == static_cast<std::size_t>(real); }))
         << "posted " << bot_posts_in(quick) << " of " << real;
-    run_until(ioc_, [] { return false; }, std::chrono::milliseconds(300));
+    run_until(
+        ioc_, [] { return false; }, std::chrono::milliseconds(300));
     EXPECT_EQ(bot_posts_in(quick), static_cast<std::size_t>(real)) << "nothing made twice";
     for (int i = 1; i <= real; ++i) {
         EXPECT_TRUE(bot_post_in(quick, "real post " + std::to_string(i) + " end").has_value()) << i;

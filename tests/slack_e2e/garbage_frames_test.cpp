@@ -3,6 +3,7 @@
 // them, stays connected (or reconnects by itself), and every real event in between still makes
 // exactly one post.
 #include "tests/slack_e2e/fixture.hpp"
+#include "tests/support/hostile_inputs.hpp"
 
 #include <string>
 #include <vector>
@@ -12,24 +13,21 @@ namespace {
 
 class SlackGarbageFrames : public slack_e2e {};
 
+// The generic hostile bodies every decoder must survive, then this platform's own shapes.
 std::vector<std::string> garbage_frames() {
-    return {
+    return hostile_json_with({
         "not json at all",
-        "{",
-        "[]",
-        "null",
         R"({"type":42})",
-        R"({"type":"events_api"})",                                   // no envelope, no payload
-        R"({"type":"events_api","envelope_id":"g1","payload":"x"})",  // payload of the wrong type
+        R"({"type":"events_api"})",                                  // no envelope, no payload
+        R"({"type":"events_api","envelope_id":"g1","payload":"x"})", // payload of the wrong type
         R"({"type":"events_api","envelope_id":"g2","payload":{"event":[]}})",
         R"({"type":"slash_commands","envelope_id":"g3","payload":{}})",
         R"({"type":"interactive","envelope_id":"g4","payload":{"type":"block_actions"}})",
         R"({"type":"no_such_type","envelope_id":"g5","payload":{}})",
-        std::string(10'000, '[') + std::string(10'000, ']'),
         "{\"type\":\"events_api\",\"envelope_id\":\"g6\",\"payload\":\"" +
             std::string(300'000, 'A') + "\"}",
         "\xff\xfe\xfd invalid UTF-8",
-    };
+    });
 }
 
 TEST_F(SlackGarbageFrames, EveryRealEventBetweenGarbageFramesIsPostedOnce) {
@@ -41,8 +39,9 @@ TEST_F(SlackGarbageFrames, EveryRealEventBetweenGarbageFramesIsPostedOnce) {
             << "the bot keeps (or replaces) its socket by itself";
         slack_->newest_socket()->send(frame);
         ++real;
-        const auto event = slack_->dm_event(alice, alice_dm, "#quick real event " +
-                                            std::to_string(real), "EvGarbage" + std::to_string(real));
+        const auto event =
+            slack_->dm_event(alice, alice_dm, "#quick real event " + std::to_string(real),
+                             "EvGarbage" + std::to_string(real));
         // Like Slack: an envelope that was not acked (its socket failed first: a text frame that
         // is not UTF-8 ends the connection, RFC 6455 §8.1) is sent again on the next socket.
         for (;;) {
@@ -61,7 +60,8 @@ TEST_F(SlackGarbageFrames, EveryRealEventBetweenGarbageFramesIsPostedOnce) {
     }
     ASSERT_TRUE(wait_for([&] {
         return slack_->posts_to("C0QUICK").size() == static_cast<std::size_t>(real);
-    })) << "posted " << slack_->posts_to("C0QUICK").size() << " of " << real;
+    })) << "posted "
+        << slack_->posts_to("C0QUICK").size() << " of " << real;
     // Nothing late arrives twice.
     wait_for([] { return false; }, std::chrono::milliseconds(300));
     EXPECT_EQ(slack_->posts_to("C0QUICK").size(), static_cast<std::size_t>(real));
