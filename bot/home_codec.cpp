@@ -128,8 +128,8 @@ home_entry* home_document::entry_for(std::int64_t post_id, time_point added) {
 void home_document::add_line(home_entry& e, home_line line) {
     e.lines.push_back(std::move(line));
     if (e.lines.size() > home_lines_kept) {
-        e.lines.erase(e.lines.begin(),
-                      e.lines.begin() + static_cast<std::ptrdiff_t>(e.lines.size() - home_lines_kept));
+        e.lines.erase(e.lines.begin(), e.lines.begin() + static_cast<std::ptrdiff_t>(
+                                                             e.lines.size() - home_lines_kept));
     }
 }
 

@@ -61,9 +61,8 @@ std::string lines_text(const bot::home_post_view& p) {
     if (out.size() > limit::section_text) {
         const std::string tail = out.substr(out.size() - (limit::section_text - 8));
         const auto line = tail.find('\n');
-        out = line == std::string::npos
-                  ? detail::truncate(out, limit::section_text)
-                  : std::string(detail::ellipsis) + tail.substr(line);
+        out = line == std::string::npos ? detail::truncate(out, limit::section_text)
+                                        : std::string(detail::ellipsis) + tail.substr(line);
     }
     return out;
 }
@@ -77,30 +76,29 @@ void add_post(json& blocks, const bot::home_post_view& p) {
     }
     blocks.push_back(mrkdwn_section(head, "of_home_post_" + n));
     if (p.lines.empty()) {
-        blocks.push_back(json{
-            {"type", "context"},
-            {"block_id", "of_home_none_" + n},
-            {"elements",
-             json::array({{{"type", "mrkdwn"},
-                           {"text", detail::truncate(escape_user_text(p.no_lines),
-                                                     limit::context_text)},
-                           {"verbatim", true}}})}});
+        blocks.push_back(
+            json{{"type", "context"},
+                 {"block_id", "of_home_none_" + n},
+                 {"elements", json::array({{{"type", "mrkdwn"},
+                                            {"text", detail::truncate(escape_user_text(p.no_lines),
+                                                                      limit::context_text)},
+                                            {"verbatim", true}}})}});
     } else {
         blocks.push_back(mrkdwn_section(lines_text(p), "of_home_lines_" + n));
     }
     const std::string_view id = bot::action_id(p.reply.action);
-    blocks.push_back(json{
-        {"type", "actions"},
-        {"block_id", "of_home_actions_" + n},
-        {"elements",
-         json::array({{{"type", "button"},
-                       {"action_id", id},
-                       {"text",
-                        {{"type", "plain_text"},
-                         {"text", detail::truncate(p.reply.label.empty() ? id : p.reply.label,
-                                                   limit::button_text)},
-                         {"emoji", true}}},
-                       {"value", p.reply.value}}})}});
+    blocks.push_back(
+        json{{"type", "actions"},
+             {"block_id", "of_home_actions_" + n},
+             {"elements",
+              json::array({{{"type", "button"},
+                            {"action_id", id},
+                            {"text",
+                             {{"type", "plain_text"},
+                              {"text", detail::truncate(p.reply.label.empty() ? id : p.reply.label,
+                                                        limit::button_text)},
+                              {"emoji", true}}},
+                            {"value", p.reply.value}}})}});
 }
 
 } // namespace

@@ -16,8 +16,10 @@ time_point at_ms(std::int64_t ms) {
 class HomeCodec : public ::testing::Test {
 protected:
     home_document sample_{{
-        {7, at_ms(2'000), {{"<@U0BOB>", "Which tab? \u05E9\u05DC\u05D5\u05DD 🎉", at_ms(2'500)},
-                           {"", "Your post #7 was approved and is now in #eng.", at_ms(3'000)}}},
+        {7,
+         at_ms(2'000),
+         {{"<@U0BOB>", "Which tab? \u05E9\u05DC\u05D5\u05DD 🎉", at_ms(2'500)},
+          {"", "Your post #7 was approved and is now in #eng.", at_ms(3'000)}}},
         {3, at_ms(1'000), {}},
     }};
 };

@@ -63,7 +63,8 @@ TEST_F(HomeInbox, NothingReachesTheAuthorAsADirectMessageFromPostToApprovalToRel
     const auto ephemerals = platform_.of_kind(bot::job_kind::ephemeral);
     ASSERT_EQ(ephemerals.size(), 2U); // the preview, then the receipt of her answer
     EXPECT_EQ(ephemerals[0].job.body.kind, bot::message_kind::preview);
-    EXPECT_EQ(ephemerals[1].job.body.text, bot::texts("en").say(bot::text_id::reply_sent, {{"n", "1"}}));
+    EXPECT_EQ(ephemerals[1].job.body.text,
+              bot::texts("en").say(bot::text_id::reply_sent, {{"n", "1"}}));
     for (const auto& e : ephemerals) {
         EXPECT_EQ(e.job.channel_id, "D0SECRETDM");
         EXPECT_EQ(e.job.recipient, "U0SECRETALICE");
@@ -220,8 +221,8 @@ TEST_F(HomeInbox, MattermostKeepsDirectMessagesWhateverTheSetting) {
     mm.platform = bot::platform::mattermost;
     mm.channel_id = "mmchan00000000000000000000";
     settings_.channels.push_back(mm);
-    const bot::actor carol{{bot::platform::mattermost, "chat.example.com", "carolid"}, "dmcarol",
-                           "dmcarol"};
+    const bot::actor carol{
+        {bot::platform::mattermost, "chat.example.com", "carolid"}, "dmcarol", "dmcarol"};
 
     dm(carol, "#mm question: Who owns the wiki?");
     deliver_due(bot::platform::mattermost);

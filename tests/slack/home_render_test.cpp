@@ -94,7 +94,8 @@ TEST_F(SlackHomeRender, StaysWithinSlacksLimitsWithManyPostsAndLongReplies) {
     for (bot::post_number n = 40; n > 0; --n) {
         std::vector<bot::home_line> lines;
         for (int k = 0; k < 20; ++k) {
-            lines.push_back({"<@U0BOB>", std::string(400, 'x') + " & more " + std::to_string(k), {}});
+            lines.push_back(
+                {"<@U0BOB>", std::string(400, 'x') + " & more " + std::to_string(k), {}});
         }
         auto p = post(n, std::move(lines));
         p.body = std::string(5000, 'y');

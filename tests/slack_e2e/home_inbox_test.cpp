@@ -12,8 +12,7 @@ namespace {
 class SlackHomeInbox : public slack_e2e {
 protected:
     void boot_home(config::slack_mode mode = config::slack_mode::socket) {
-        boot(mode, nullptr,
-             [](config::settings& s) { s.notices = config::notices_mode::home; });
+        boot(mode, nullptr, [](config::settings& s) { s.notices = config::notices_mode::home; });
     }
 
     // The confirm button's value in the last ephemeral preview shown in `channel`.
@@ -82,9 +81,8 @@ TEST_F(SlackHomeInbox, NoMessageReachesTheAuthorsDmWhileTheirHomeShowsThePostAnd
     const std::string ts = channel_ts_of(1);
     ASSERT_FALSE(ts.empty());
     event(slack_->thread_reply_event(bob, "C0ENG", ts, "Which tab?", "EvH2"));
-    ASSERT_TRUE(wait_for([&] {
-        return view_text(last_home_of(alice)).find("Which tab?") != std::string::npos;
-    }));
+    ASSERT_TRUE(wait_for(
+        [&] { return view_text(last_home_of(alice)).find("Which tab?") != std::string::npos; }));
     command(moderator, "C0MODS", "delete 1 it names a customer");
     ASSERT_TRUE(wait_for([&] {
         return view_text(last_home_of(alice)).find("it names a customer") != std::string::npos;
@@ -136,8 +134,8 @@ TEST_F(SlackHomeInbox, ARateLimitedViewIsPublishedAgainAfterRetryAfter) {
     event(slack_->home_opened_event(alice, "EvR1"));
     ASSERT_TRUE(wait_for([&] { return slack_->homes_of(alice).size() == 1; }));
     const auto refused_at = std::chrono::steady_clock::now();
-    ASSERT_TRUE(wait_for([&] { return slack_->homes_of(alice).size() == 2; },
-                         std::chrono::seconds(10)));
+    ASSERT_TRUE(
+        wait_for([&] { return slack_->homes_of(alice).size() == 2; }, std::chrono::seconds(10)));
     const auto waited = std::chrono::steady_clock::now() - refused_at;
     EXPECT_GE(waited, std::chrono::milliseconds(900)) << "Retry-After: 1 was honoured";
     EXPECT_EQ(slack_->homes_of(alice)[1].body, slack_->homes_of(alice)[0].body);
