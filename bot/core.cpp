@@ -160,6 +160,10 @@ reply core::on_relay_answer(const actor& who, std::string_view relay_ref, std::s
                [&](use_case& w) -> result<void> { return answer_relay(w, relay_ref, text); });
 }
 
+void core::on_home_opened(const actor& who, std::string_view event_key) {
+    run(&who, surface::ephemeral, event_key, [&](use_case& w) { return open_home(w); });
+}
+
 void core::purge() {
     auto tx = db_.begin();
     if (!tx) {
@@ -173,14 +177,17 @@ void core::purge() {
     auto rates = db_.rates().purge(now - std::chrono::hours(1));
     auto events = db_.events().purge(now);
     auto flags = db_.flags().purge(horizon);
-    if (!drafts || !texts || !routes || !rates || !events || !flags || !(*tx)->commit()) {
+    auto homes = prune_homes(db_, id_, horizon);
+    if (!drafts || !texts || !routes || !rates || !events || !flags || !homes ||
+        !(*tx)->commit()) {
         log::error("retention.failed");
         return;
     }
     if (!db_.checkpoint()) {
         log::warn("retention.checkpoint_failed"); // the next purge tries again
     }
-    log::info("retention.purged", {{"drafts", *drafts}, {"texts", *texts}, {"routes", *routes}});
+    log::info("retention.purged",
+              {{"drafts", *drafts}, {"texts", *texts}, {"routes", *routes}, {"homes", *homes}});
 }
 
 } // namespace openfloor::bot

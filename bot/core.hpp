@@ -131,6 +131,10 @@ public:
     reply on_relay_answer(const actor& who, std::string_view relay_ref, std::string_view text,
                           std::string_view event_key = {});
 
+    // Slack's app_home_opened on the Home tab: in home mode (privacy.notices "home") the
+    // actor's App Home is republished as it is now; otherwise nothing happens.
+    void on_home_opened(const actor& who, std::string_view event_key = {});
+
     // The outbox, for the platform's delivery loop: the next job that is due, then its result.
     delivery_step next_delivery(platform where);
     void delivered(const delivery_job& job, const delivery_result& outcome);

@@ -34,9 +34,29 @@ std::size_t core::pacing_key_hash::operator()(const std::pair<platform, std::str
 
 namespace {
 
+// A home_view job: the author's App Home built now from their document (its key is the payload).
+resolution resolve_home(const config::settings& settings, store& db, const identity& id,
+                        const texts& say, const outbox_record& rec, delivery_job job) {
+    auto user = id.open(rec.sealed_route, seal_purpose::route);
+    if (!user) {
+        return dropped{"route_unreadable"};
+    }
+    auto key = id.open(rec.sealed_payload, seal_purpose::payload);
+    if (!key) {
+        return dropped{"payload_unreadable"};
+    }
+    auto view = home_view_of(settings, db, id, say, *key);
+    if (!view) {
+        return deferred{}; // the database is unwell: try again later
+    }
+    job.channel_id = std::move(*user);
+    job.home = std::move(*view);
+    return job;
+}
+
 // Turns an outbox row into a job, reading the post as it is now.
 resolution resolve(const config::settings& settings, store& db, const identity& id,
-                   const outbox_record& rec) {
+                   const texts& say, const outbox_record& rec) {
     delivery_job job;
     job.id = rec.id;
     job.where = rec.where;
@@ -44,9 +64,22 @@ resolution resolve(const config::settings& settings, store& db, const identity& 
     job.channel_id = rec.channel_id;
     job.attempt = rec.attempts + 1;
     job.post_id = rec.post_id;
+    if (rec.kind == job_kind::home_view) {
+        return resolve_home(settings, db, id, say, rec, std::move(job));
+    }
     auto payload = id.open(rec.sealed_payload, seal_purpose::payload);
     if (!payload || !decode(*payload, job.body)) {
         return dropped{"payload_unreadable"};
+    }
+    if (rec.kind == job_kind::ephemeral) {
+        auto opened = id.open(rec.sealed_route, seal_purpose::route);
+        ephemeral_route route;
+        if (!opened || !decode(*opened, route)) {
+            return dropped{"route_unreadable"};
+        }
+        job.channel_id = std::move(route.channel);
+        job.recipient = std::move(route.user);
+        return job;
     }
     if (rec.kind == job_kind::direct_message) {
         auto route = id.open(rec.sealed_route, seal_purpose::route);
@@ -128,6 +161,8 @@ resolution resolve(const config::settings& settings, store& db, const identity& 
     case job_kind::direct_message:
     case job_kind::moderators_notice:
     case job_kind::channel_notice:
+    case job_kind::ephemeral:
+    case job_kind::home_view:
         break;
     }
     return dropped{"unknown_kind"};
@@ -158,7 +193,7 @@ delivery_step core::next_delivery(platform where) {
         }
         const outbox_record& rec = **due;
         passed.insert(rec.id);
-        auto resolved = resolve(*settings_, db_, id_, rec);
+        auto resolved = resolve(*settings_, db_, id_, texts_, rec);
         if (auto* drop = std::get_if<dropped>(&resolved)) {
             log::info("outbox.dropped", {{"job", rec.id}, {"reason", std::string(drop->why)}});
             write([&] { return db_.outbox().remove(rec.id); });
@@ -299,7 +334,8 @@ result<void> core::record_success(use_case& w, const delivery_job& job,
     }
     post->state = post_state::posted;
     log::info("post.published", {{"platform", post->workspace}, {"channel", post->channel_key}, {"post", post->number}});
-    return db_.posts().update(*post);
+    OPENFLOOR_CHECK(db_.posts().update(*post));
+    return refresh_home(w, *post); // in home mode its author's Home says "posted" now
 }
 
 result<void> core::record_failure(use_case& w, const delivery_job& job,
@@ -326,14 +362,8 @@ result<void> core::record_failure(use_case& w, const delivery_job& job,
                                      {"attempts", std::to_string(job.attempt)},
                                      {"reason", outcome.reason}})));
     }
-    OPENFLOOR_TRY(auto route, db_.routes().find(post->id));
-    if (route) {
-        message m;
-        m.number = post->number;
-        m.text = texts_.say(text_id::delivery_failed_author, {{"n", n}, {"channel", post->channel_key}});
-        OPENFLOOR_CHECK(w.send_private(post->where, *route, std::move(m)));
-    }
-    return {};
+    return w.tell_author(*post, texts_.say(text_id::delivery_failed_author,
+                                           {{"n", n}, {"channel", post->channel_key}}));
 }
 
 } // namespace openfloor::bot

@@ -1,6 +1,7 @@
 // What the outbox hands a platform adapter to do, and what the adapter reports back.
 #pragma once
 
+#include "bot/home.hpp"
 #include "bot/message.hpp"
 #include "bot/records.hpp"
 
@@ -15,11 +16,14 @@ struct delivery_job {
     std::int64_t id = 0; // the outbox row
     platform where = platform::slack;
     job_kind kind = job_kind::direct_message;
-    std::string channel_id;  // the channel to post in; for direct messages the private route
+    std::string channel_id;  // the channel to post in; for direct messages the private route;
+                             // for home_view the author's user id
+    std::string recipient;   // ephemeral: the one person who sees it (a user id)
     std::string thread_ref;  // thread_post: the anonymous post's message ref
     std::string message_ref; // update/delete: the message to change
     std::optional<std::string> webhook_url; // the channel posts through an incoming webhook
     message body;
+    home_view home; // home_view: the author's App Home as it is now
     int attempt = 1; // 1 for the first try
     std::optional<std::int64_t> post_id; // the post this job is about, if any
     // false: its outbox row waits for the next group commit, and must not be sent before it.

@@ -34,6 +34,8 @@ std::string_view aad_of(seal_purpose purpose) {
         return "author";
     case seal_purpose::payload:
         return "payload";
+    case seal_purpose::home:
+        return "home"; // an author's home document (bot/home.hpp)
     }
     throw std::logic_error("identity: unknown seal_purpose");
 }

@@ -13,7 +13,7 @@
 namespace openfloor::bot {
 
 // What a sealed value is for; bound into the ciphertext as associated data.
-enum class seal_purpose { route, draft_text, author, payload };
+enum class seal_purpose { route, draft_text, author, payload, home };
 
 class identity {
 public:

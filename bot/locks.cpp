@@ -25,6 +25,7 @@ result<void> lock_post(use_case& w, post_record post, bool lock) {
     // Into the thread: it waits for the post to reach the channel, like an author's answer.
     OPENFLOOR_CHECK(w.enqueue(post.where, job_kind::thread_post, post.id, post.channel_id, note));
     OPENFLOOR_CHECK(w.audit(w.moderator_tag(), lock ? "lock" : "unlock", post));
+    OPENFLOOR_CHECK(refresh_home(w, post)); // its author's Home shows the lock
     log::info(lock ? "post.locked" : "post.unlocked",
               {{"platform", post.workspace}, {"post", post.number}});
     return w.answer(w.say.say(lock ? text_id::mod_locked : text_id::mod_unlocked, {{"n", n}}));

@@ -162,6 +162,7 @@ result<void> delete_post(use_case& w, const delete_command& cmd) {
     OPENFLOOR_CHECK(remove_post(w, *post));
     if (author) {
         OPENFLOOR_CHECK(w.audit("author", "author_delete", *post));
+        OPENFLOOR_CHECK(refresh_home(w, *post));
         log::info("post.deleted", {{"platform", post->workspace}, {"post", post->number}, {"by", "author"}});
         return w.answer(w.say.say(text_id::deleted_by_author, {{"n", n}}));
     }

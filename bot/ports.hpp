@@ -141,6 +141,18 @@ public:
     virtual result<int> purge(time_point before) = 0;    // retention
 };
 
+// The Slack private inbox (product.md §5): one sealed document per author, under a keyed hash
+// of their pseudonym. Nothing in the clear says which posts a document is about.
+class homes_repository {
+public:
+    virtual ~homes_repository() = default;
+    virtual result<std::optional<bytes>> find(std::string_view key) = 0;
+    virtual result<void> save(std::string_view key, const bytes& sealed) = 0; // replaces
+    virtual result<void> remove(std::string_view key) = 0;
+    // Every key, for retention (which opens, prunes and rewrites each document).
+    virtual result<std::vector<std::string>> keys() = 0;
+};
+
 // A unit of work: everything between begin() and commit() lands whole or not at all. Destroyed
 // without commit(), it rolls back. Durable once committed, or, when commits are deferred, once
 // the group it belongs to is flushed.
@@ -177,6 +189,7 @@ public:
     virtual events_repository& events() = 0;
     virtual digests_repository& digests() = 0;
     virtual flags_repository& flags() = 0;
+    virtual homes_repository& homes() = 0;
 };
 
 } // namespace openfloor::bot

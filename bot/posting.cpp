@@ -222,6 +222,9 @@ result<void> publish(use_case& w, const checked_post& p, const bytes& sealed_rou
     OPENFLOOR_CHECK(w.db.rates().record(w.me(), w.now));
     if (!sealed_route.empty()) {
         OPENFLOOR_CHECK(w.db.routes().save(post.id, sealed_route, w.now));
+        if (w.home_inbox(where)) {
+            OPENFLOOR_CHECK(track_on_home(w, post, sealed_route));
+        }
     }
     const std::string n = to_text(number);
     if (post.awaiting_review) {
@@ -232,8 +235,8 @@ result<void> publish(use_case& w, const checked_post& p, const bytes& sealed_rou
     } else {
         OPENFLOOR_CHECK(w.enqueue(where, job_kind::channel_post, post.id, post.channel_id,
                                   channel_post_of(w.settings, w.say, post), w.posting_delay()));
-        OPENFLOOR_CHECK(
-            w.answer(w.say.say(text_id::posted, {{"n", n}, {"channel", post.channel_key}})));
+        OPENFLOOR_CHECK(w.answer(w.say.say(w.home_inbox(where) ? text_id::posted_home : text_id::posted,
+                                           {{"n", n}, {"channel", post.channel_key}})));
     }
     w.collected().published = number;
     log::info("post.confirmed", {{"platform", w.workspace()},
@@ -243,7 +246,12 @@ result<void> publish(use_case& w, const checked_post& p, const bytes& sealed_rou
     return {};
 }
 
+// The way back to the author, sealed. In home mode it is their user id, whichever way they
+// wrote (views.publish needs it); otherwise their DM channel, or their user id.
 bytes route_of(use_case& w) {
+    if (w.home_inbox(w.who().user.where)) {
+        return w.id.seal(w.who().user.user_id, seal_purpose::route);
+    }
     return w.who().route.empty() ? bytes{} : w.id.seal(w.who().route, seal_purpose::route);
 }
 
@@ -326,7 +334,9 @@ result<void> confirm_draft(use_case& w, std::string_view draft_id) {
     if (!allowed) {
         return {};
     }
-    return publish(w, p, draft->sealed_route.empty() ? route_of(w) : draft->sealed_route);
+    // In home mode the clicker's own user id (they are the draft's author, checked above).
+    const bool own_route = draft->sealed_route.empty() || w.home_inbox(draft->where);
+    return publish(w, p, own_route ? route_of(w) : draft->sealed_route);
 }
 
 result<void> change_draft(use_case& w, std::string_view draft_id, choice_kind what,

@@ -16,7 +16,7 @@ constexpr std::array<std::pair<post_state, std::string_view>, 5> post_states{{
     {post_state::failed, "failed"},
 }};
 
-constexpr std::array<std::pair<job_kind, std::string_view>, 9> job_kinds{{
+constexpr std::array<std::pair<job_kind, std::string_view>, 11> job_kinds{{
     {job_kind::channel_post, "channel_post"},
     {job_kind::queue_item, "queue_item"},
     {job_kind::thread_post, "thread_post"},
@@ -26,6 +26,8 @@ constexpr std::array<std::pair<job_kind, std::string_view>, 9> job_kinds{{
     {job_kind::delete_post, "delete_post"},
     {job_kind::moderators_notice, "moderators_notice"},
     {job_kind::channel_notice, "channel_notice"},
+    {job_kind::ephemeral, "ephemeral"},
+    {job_kind::home_view, "home_view"},
 }};
 
 template <class Enum, std::size_t N>

@@ -78,6 +78,11 @@ enum class job_kind {
     delete_post,       // remove post_id's channel message
     moderators_notice, // a message into the moderators channel
     channel_notice,    // the bot's own message into a team channel (the weekly digest)
+    // The Slack private inbox (privacy.notices "home", product.md §5):
+    ephemeral, // a message only its one reader sees, in their DM with the bot (never stored by
+               // Slack); sealed_route holds that DM channel and the reader's user id
+    home_view, // republish an author's App Home; sealed_route is their user id, the payload the
+               // key of their home document (the view is built from it when it is sent)
 };
 std::string_view to_string(job_kind k);
 bool parse_job_kind(std::string_view s, job_kind& out);
@@ -87,8 +92,8 @@ struct outbox_record {
     platform where = platform::slack;
     job_kind kind = job_kind::direct_message;
     std::optional<std::int64_t> post_id;
-    std::string channel_id; // the team or moderators channel; empty for direct messages
-    bytes sealed_route;     // direct messages only
+    std::string channel_id; // the team or moderators channel; empty for private jobs
+    bytes sealed_route;     // private jobs only: direct_message, ephemeral, home_view
     bytes sealed_payload;   // the encoded bot::message
     int attempts = 0;
     time_point next_attempt_at;

@@ -135,6 +135,23 @@ enum class text_id {
     thread_locked,
     thread_unlocked,
     stats_flags,
+    // The Slack private inbox (privacy.notices "home", product.md §5): the receipt that points
+    // to the App Home, and the words of the Home view (intro, empty state, a post's heading and
+    // state, the Reply button).
+    posted_home,
+    home_intro,
+    home_empty,
+    home_post_heading,
+    home_no_replies,
+    home_state_queued,
+    home_state_review,
+    home_state_posted,
+    home_state_locked,
+    home_state_hidden,
+    home_state_rejected,
+    home_state_deleted,
+    home_state_failed,
+    button_reply,
 
     count // not a text: the number of ids above. Keep it last.
 };

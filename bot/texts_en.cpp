@@ -188,6 +188,27 @@ constexpr std::array english{
           "The moderators have opened this thread again; answers through me are welcome."},
     entry{text_id::stats_flags,
           "{flags} flags, {hidden} hidden by flags, {restored} restored, {locked} locked."},
+    entry{text_id::posted_home,
+          "Thank you for speaking up. Your post is #{n} in #{channel}. Replies in its thread will "
+          "appear on my Home tab, where only you can see them."},
+    entry{text_id::home_intro,
+          "Your anonymous posts, what happened to them and the replies they got. Only you can see "
+          "this page."},
+    entry{text_id::home_empty,
+          "Nothing here yet. Write me a message (or type /openfloor) and I will post it for you "
+          "anonymously; what happens to it, and the replies it gets, will show up here, for your "
+          "eyes only."},
+    entry{text_id::home_post_heading, "#{n} in #{channel} · {category} · {state}"},
+    entry{text_id::home_no_replies, "No replies yet."},
+    entry{text_id::home_state_queued, "on its way"},
+    entry{text_id::home_state_review, "with the moderators"},
+    entry{text_id::home_state_posted, "posted"},
+    entry{text_id::home_state_locked, "posted, thread locked"},
+    entry{text_id::home_state_hidden, "hidden for review"},
+    entry{text_id::home_state_rejected, "not approved"},
+    entry{text_id::home_state_deleted, "removed"},
+    entry{text_id::home_state_failed, "could not be posted"},
+    entry{text_id::button_reply, "Reply"},
 };
 
 } // namespace

@@ -201,6 +201,27 @@ constexpr std::array spanish{
     entry{text_id::stats_flags,
           "{flags} reportes, {hidden} ocultas por reportes, {restored} restauradas, {locked} "
           "bloqueadas."},
+    entry{text_id::posted_home,
+          "Gracias por animarte a decirlo. Tu publicación es la #{n} en #{channel}. Las "
+          "respuestas en su hilo aparecerán en mi pestaña Inicio, donde solo tú puedes verlas."},
+    entry{text_id::home_intro,
+          "Tus publicaciones anónimas, lo que pasó con ellas y las respuestas que recibieron. Solo "
+          "tú puedes ver esta página."},
+    entry{text_id::home_empty,
+          "Todavía no hay nada aquí. Escríbeme un mensaje (o usa /openfloor) y lo publicaré por ti "
+          "de forma anónima; lo que pase con él, y las respuestas que reciba, aparecerán aquí, "
+          "solo para ti."},
+    entry{text_id::home_post_heading, "#{n} en #{channel} · {category} · {state}"},
+    entry{text_id::home_no_replies, "Todavía no hay respuestas."},
+    entry{text_id::home_state_queued, "en camino"},
+    entry{text_id::home_state_review, "con los moderadores"},
+    entry{text_id::home_state_posted, "publicada"},
+    entry{text_id::home_state_locked, "publicada, hilo bloqueado"},
+    entry{text_id::home_state_hidden, "oculta para revisión"},
+    entry{text_id::home_state_rejected, "no aprobada"},
+    entry{text_id::home_state_deleted, "retirada"},
+    entry{text_id::home_state_failed, "no se pudo publicar"},
+    entry{text_id::button_reply, "Responder"},
 };
 
 } // namespace

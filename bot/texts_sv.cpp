@@ -191,6 +191,27 @@ constexpr std::array swedish{
           "Moderatorerna har öppnat den här tråden igen; svar via mig är välkomna."},
     entry{text_id::stats_flags,
           "{flags} flaggor, {hidden} dolda av flaggor, {restored} återställda, {locked} låsta."},
+    entry{text_id::posted_home,
+          "Tack för att du tar upp det. Ditt inlägg är #{n} i #{channel}. Svar i dess tråd visas "
+          "på min flik Hem, där bara du kan se dem."},
+    entry{text_id::home_intro,
+          "Dina anonyma inlägg, vad som hände med dem och svaren de fick. Bara du kan se den här "
+          "sidan."},
+    entry{text_id::home_empty,
+          "Här finns inget ännu. Skriv ett meddelande till mig (eller använd /openfloor) så "
+          "publicerar jag det anonymt åt dig; vad som händer med det, och svaren det får, visas "
+          "här, bara för dig."},
+    entry{text_id::home_post_heading, "#{n} i #{channel} · {category} · {state}"},
+    entry{text_id::home_no_replies, "Inga svar ännu."},
+    entry{text_id::home_state_queued, "på väg"},
+    entry{text_id::home_state_review, "hos moderatorerna"},
+    entry{text_id::home_state_posted, "publicerat"},
+    entry{text_id::home_state_locked, "publicerat, tråden låst"},
+    entry{text_id::home_state_hidden, "dolt för granskning"},
+    entry{text_id::home_state_rejected, "inte godkänt"},
+    entry{text_id::home_state_deleted, "borttaget"},
+    entry{text_id::home_state_failed, "kunde inte publiceras"},
+    entry{text_id::button_reply, "Svara"},
 };
 
 } // namespace

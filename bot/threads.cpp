@@ -42,6 +42,10 @@ result<void> relay_answer(use_case& w, post_record post, std::string_view name,
     if (!route) {
         return {}; // past retention: the way back to the author is gone, by design
     }
+    if (w.home_inbox(post.where)) {
+        log::info("reply.relayed", {{"platform", post.workspace}, {"post", post.number}, {"to", "home"}});
+        return note_on_home(w, post, *route, home_line{std::string(name), std::string(text), w.now});
+    }
     message m;
     m.kind = message_kind::relay;
     m.number = post.number;

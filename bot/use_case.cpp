@@ -3,6 +3,7 @@
 
 #include "bot/grammar.hpp"
 #include "bot/log.hpp"
+#include "bot/use_cases.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -42,9 +43,28 @@ std::string use_case::workspace() const {
     return std::string(config::to_string(who_->user.where));
 }
 
+bool use_case::home_inbox(platform where) const {
+    return settings.notices == config::notices_mode::home && where == platform::slack;
+}
+
 result<void> use_case::answer(message m) {
     if (where_ == surface::ephemeral || who_->route.empty()) {
         reply_.messages.push_back(std::move(m));
+        return {};
+    }
+    if (home_inbox(who_->user.where)) {
+        // Through the outbox like a DM (retried, kept across a restart), but shown as Slack's
+        // ephemeral message: only the actor sees it, and no message export keeps it.
+        outbox_record r;
+        r.where = who_->user.where;
+        r.kind = job_kind::ephemeral;
+        r.sealed_route =
+            id.seal(encode(ephemeral_route{who_->route, who_->user.user_id}), seal_purpose::route);
+        r.sealed_payload = id.seal(encode(m), seal_purpose::payload);
+        r.next_attempt_at = now;
+        r.created_at = now;
+        OPENFLOOR_TRY(auto row, db.outbox().enqueue(r));
+        log::debug("outbox.enqueued", {{"job", row}, {"kind", "ephemeral"}});
         return {};
     }
     return send_private(who_->user.where, id.seal(who_->route, seal_purpose::route), std::move(m));
@@ -103,6 +123,9 @@ result<void> use_case::tell_author(const post_record& post, std::string text) {
     OPENFLOOR_TRY(auto route, db.routes().find(post.id));
     if (!route) {
         return {};
+    }
+    if (home_inbox(post.where)) {
+        return note_on_home(*this, post, *route, home_line{{}, std::move(text), now});
     }
     message m;
     m.number = post.number;

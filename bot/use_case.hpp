@@ -30,7 +30,11 @@ public:
     // Posts are numbered per configured platform: one Slack workspace, one Mattermost server.
     std::string workspace() const;
 
-    // The immediate answer to the actor: into the reply (ephemeral) or the outbox (DM).
+    // privacy.notices "home" on Slack (product.md §5): nothing reaches an author as a DM.
+    bool home_inbox(platform where) const;
+
+    // The immediate answer to the actor: into the reply (ephemeral) or the outbox (DM; in home
+    // mode an ephemeral message in that DM, seen by the actor alone and kept in no export).
     result<void> answer(message m);
     result<void> answer(std::string text);
     // A DM to whoever a sealed route leads to (the author of a post).
@@ -43,7 +47,8 @@ public:
                          std::chrono::seconds delay = std::chrono::seconds{0});
     result<void> notify_moderators(platform where, std::string text);
     // A notice to the author of `post`, through the route sealed with it (if still kept: past
-    // retention the way back is gone, by design, and nothing is sent).
+    // retention the way back is gone, by design, and nothing is sent). In home mode it becomes
+    // a line on the author's App Home instead of a DM.
     result<void> tell_author(const post_record& post, std::string text);
     // `actor`: a moderator's pseudonym (moderator_tag()), "author" or "system".
     result<void> audit(std::string actor, std::string action, const post_record& post,

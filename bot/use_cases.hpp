@@ -49,6 +49,29 @@ result<void> restore_post(use_case& w, post_record post); // a moderator's `rest
 // locks.cpp: product.md §3, §4. A moderator's `lock N` (lock) or `unlock N`.
 result<void> lock_post(use_case& w, post_record post, bool lock);
 
+// home.cpp: the Slack private inbox (privacy.notices "home", product.md §5). Each keeps the
+// author's sealed home document and queues their App Home to be republished (a home_view job
+// whose view is built from the document when it is sent).
+// The lookup key of an author's home document: a keyed hash of their pseudonym.
+std::string home_key(const identity& id, const pseudonym& author);
+// The document under `key`; an empty one when there is none, or it no longer opens.
+result<home_document> load_home(store& db, const identity& id, std::string_view key);
+// A new post of the actor's: listed on their Home (`sealed_route` leads to their user id).
+result<void> track_on_home(use_case& w, const post_record& post, const bytes& sealed_route);
+// A notice or a relayed reply for `post`'s author, on their Home.
+result<void> note_on_home(use_case& w, const post_record& post, const bytes& sealed_route,
+                          home_line line);
+// `post` changed state (posted, deleted by its author, locked): its author's Home shows it.
+// Nothing when not in home mode or past retention.
+result<void> refresh_home(use_case& w, const post_record& post);
+// The actor opened the bot's Home tab (app_home_opened): publish what it should show now.
+result<void> open_home(use_case& w);
+// Retention: lines and posts older than `before` leave every document; empty ones go.
+result<int> prune_homes(store& db, const identity& id, time_point before);
+// home_view.cpp: the view of the document under `key`, read against the posts as they are now.
+result<home_view> home_view_of(const config::settings& settings, store& db, const identity& id,
+                               const texts& say, std::string_view key);
+
 // help.cpp
 result<void> show_help(use_case& w);
 

@@ -150,9 +150,20 @@ CREATE TABLE flags (
 CREATE INDEX flags_by_created ON flags (created_at);
 )sql";
 
+// Step 5: the Slack private inbox (privacy.notices "home"). One sealed document per author,
+// keyed by a keyed hash of their pseudonym, holding their post ids and what was relayed to them.
+// No time column (one would line the row up with a post's created_at), and WITHOUT ROWID, so
+// rows sit in key order and no growing rowid tells which document was written last.
+constexpr std::string_view home_documents = R"sql(
+CREATE TABLE home_documents (
+    key    TEXT PRIMARY KEY CHECK (length(key) = 64),
+    sealed BLOB NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // Step N sets user_version N. Never edit or reorder a released step.
-constexpr std::array<std::string_view, 4> steps{base_schema, first_reply, weekly_digest,
-                                                flags_and_locks};
+constexpr std::array<std::string_view, 5> steps{base_schema, first_reply, weekly_digest,
+                                                flags_and_locks, home_documents};
 
 // The one statement not bound: PRAGMA takes no parameters. `version` is a step number of ours.
 void set_version(SQLite::Database& db, int version) {

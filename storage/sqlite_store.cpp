@@ -25,6 +25,7 @@ sqlite_store::sqlite_store(const std::string& path)
     , events_(statements_)
     , digests_(statements_)
     , flags_(statements_)
+    , homes_(statements_)
     , metrics_(statements_) {}
 
 bot::result<std::unique_ptr<bot::transaction>> sqlite_store::begin() {

@@ -8,6 +8,7 @@
 #include "storage/sqlite_drafts.hpp"
 #include "storage/sqlite_events.hpp"
 #include "storage/sqlite_flags.hpp"
+#include "storage/sqlite_homes.hpp"
 #include "storage/sqlite_metrics.hpp"
 #include "storage/sqlite_outbox.hpp"
 #include "storage/sqlite_posts.hpp"
@@ -49,6 +50,7 @@ public:
     bot::events_repository& events() override { return events_; }
     bot::digests_repository& digests() override { return digests_; }
     bot::flags_repository& flags() override { return flags_; }
+    bot::homes_repository& homes() override { return homes_; }
     // Not a port of the core: the figures app/ serves on /metrics.
     sqlite_metrics& metrics() { return metrics_; }
 
@@ -77,6 +79,7 @@ private:
     sqlite_events events_;
     sqlite_digests digests_;
     sqlite_flags flags_;
+    sqlite_homes homes_;
     sqlite_metrics metrics_;
 };
 

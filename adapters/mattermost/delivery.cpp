@@ -87,6 +87,9 @@ asio::awaitable<bot::delivery_result> delivery::perform(bot::delivery_job job) {
         }
         co_return to_delivery(call);
     }
+    case job_kind::ephemeral:
+    case job_kind::home_view:
+        break; // Slack's private inbox only: the core never queues these for Mattermost
     }
     bot::delivery_result unknown;
     unknown.outcome = bot::delivery_result::status::give_up;

@@ -1,6 +1,7 @@
 // delivery: one Web API call per job, its answer mapped by to_delivery().
 #include "adapters/slack/delivery.hpp"
 
+#include "adapters/slack/home_render.hpp"
 #include "adapters/slack/protocol.hpp"
 #include "adapters/slack/render.hpp"
 
@@ -62,6 +63,13 @@ asio::awaitable<bot::delivery_result> delivery::perform(bot::delivery_job job) {
         }
         co_return to_delivery(call);
     }
+    case job_kind::ephemeral:
+        co_return to_delivery(co_await api_.call(
+            method::chat_post_ephemeral,
+            post_ephemeral_body(job.channel_id, job.recipient, job.body)));
+    case job_kind::home_view:
+        co_return to_delivery(co_await api_.call(method::views_publish,
+                                                 views_publish_body(job.channel_id, job.home)));
     }
     bot::delivery_result unknown;
     unknown.outcome = bot::delivery_result::status::give_up;

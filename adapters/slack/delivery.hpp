@@ -1,5 +1,5 @@
 // Performs the outbox's jobs on Slack: chat.postMessage / chat.update / chat.delete, or an
-// incoming webhook for channels that have one.
+// incoming webhook for channels that have one; in home mode chat.postEphemeral and views.publish.
 #pragma once
 
 #include "adapters/slack/web_api.hpp"

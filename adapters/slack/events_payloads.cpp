@@ -24,6 +24,7 @@ void from_json(const json& j, message_event& out) {
         // object), so only strings are taken and nothing else is refused.
         detail::read_if_string(j, "user", out.user);
         detail::read_if_string(j, "channel", out.channel);
+        detail::read_if_string(j, "tab", out.tab);
         return;
     }
     read(j, "subtype", out.subtype);
@@ -52,6 +53,7 @@ void to_json(json& j, const message_event& in) {
     detail::put_nonempty(j, "thread_ts", in.thread_ts);
     detail::put_nonempty(j, "team", in.team);
     detail::put_nonempty(j, "client_msg_id", in.client_msg_id);
+    detail::put_nonempty(j, "tab", in.tab);
 }
 
 void from_json(const json& j, event_callback& out) {

@@ -1,6 +1,7 @@
 // inbound: filtering and mapping of Slack payloads onto the core.
 #include "adapters/slack/inbound.hpp"
 
+#include "adapters/slack/home_render.hpp"
 #include "adapters/slack/protocol.hpp"
 #include "adapters/slack/render.hpp"
 #include "adapters/transport/spawn.hpp"
@@ -47,16 +48,39 @@ bot::actor inbound::actor_for(std::string_view team, std::string_view user, std:
     return who;
 }
 
-asio::awaitable<void> inbound::send_now(std::string route,
+asio::awaitable<void> inbound::send_now(std::string route, std::string user,
                                         const std::vector<bot::message>& messages) {
-    // Only used when the database refused: the apology cannot go through the outbox.
+    // Only used when the database refused: the apology cannot go through the outbox. In home
+    // mode it is ephemeral too: nothing is ever posted into the author's DM.
+    const bool home = settings_.notices == config::notices_mode::home;
     for (const auto& m : messages) {
-        co_await api_.call(method::chat_post_message, post_message_body(route, m));
+        if (home) {
+            co_await api_.call(method::chat_post_ephemeral, post_ephemeral_body(route, user, m));
+        } else {
+            co_await api_.call(method::chat_post_message, post_message_body(route, m));
+        }
     }
+}
+
+asio::awaitable<void> inbound::on_home_opened(event_callback e) {
+    const message_event& ev = e.event;
+    if (settings_.notices != config::notices_mode::home || ev.tab != home_tab ||
+        ev.user.empty()) {
+        bot::log::debug("slack.event_ignored", {{"event", e.event_id}, {"type", ev.type}});
+        co_return;
+    }
+    // Like a thread reply, nothing is answered here: the view goes out through the outbox,
+    // which sends no job before its row is durable.
+    core_.on_home_opened(actor_for(e.team_id, ev.user, ev.user, ""), e.event_id);
+    poke_();
 }
 
 asio::awaitable<void> inbound::on_event(event_callback e) {
     const message_event& ev = e.event;
+    if (ev.type == payload_type::app_home_opened) {
+        co_await on_home_opened(std::move(e));
+        co_return;
+    }
     if (ev.type != payload_type::message || !handled_subtype(ev.subtype) || !ev.bot_id.empty() ||
         ev.user.empty() || ev.user == self_.user_id) {
         bot::log::debug("slack.event_ignored", {{"event", e.event_id}, {"subtype", ev.subtype}});
@@ -71,7 +95,7 @@ asio::awaitable<void> inbound::on_event(event_callback e) {
         poke_();
         r = co_await commits_.settle(std::move(r), core_);
         if (!r.messages.empty()) {
-            co_await send_now(ev.channel, r.messages);
+            co_await send_now(ev.channel, ev.user, r.messages);
         }
         co_return;
     }

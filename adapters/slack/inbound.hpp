@@ -35,7 +35,7 @@ public:
     void set_self(self_identity self) { self_ = std::move(self); }
     const self_identity& self() const { return self_; }
 
-    // An Events API callback; call after the ack has gone out.
+    // An Events API callback (a message, or app_home_opened); call after the ack has gone out.
     asio::awaitable<void> on_event(event_callback e);
     // A slash command: the ephemeral answer (or nothing, once the compose modal is open).
     asio::awaitable<immediate> on_command(slash_command c);
@@ -49,7 +49,10 @@ public:
 private:
     bot::actor actor_for(std::string_view team, std::string_view user, std::string_view route,
                          std::string_view channel) const;
-    asio::awaitable<void> send_now(std::string route, const std::vector<bot::message>& messages);
+    asio::awaitable<void> send_now(std::string route, std::string user,
+                                   const std::vector<bot::message>& messages);
+    // app_home_opened on the Home tab: in home mode the author's view is republished.
+    asio::awaitable<void> on_home_opened(event_callback e);
 
     bot::core& core_;
     transport::group_commit& commits_;

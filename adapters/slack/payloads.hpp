@@ -27,7 +27,7 @@ struct url_verification {
 };
 
 // The inner `event`. Every field is read for type "message"; other event types keep `type` and
-// the string-valued `user` and `channel` (app_home_opened), because their other keys vary.
+// the string-valued `user`, `channel` and `tab` (app_home_opened), because their other keys vary.
 struct message_event {
     std::string type;
     std::string subtype; // empty for a person's message; see §A2 for the ones to ignore
@@ -40,6 +40,9 @@ struct message_event {
     std::string thread_ts;
     std::string team;
     std::string client_msg_id;
+    // app_home_opened: "home" or "messages". The initializer lets a braced message_event leave
+    // it out without -Wmissing-field-initializers.
+    std::string tab = {};
 
     // A reply: thread_ts names the parent, and differs from this message's own ts.
     bool is_thread_reply() const { return !thread_ts.empty() && thread_ts != ts; }

@@ -47,7 +47,11 @@ inline constexpr std::string_view events_api = "events_api";
 inline constexpr std::string_view slash_commands = "slash_commands";
 inline constexpr std::string_view interactive = "interactive";
 inline constexpr std::string_view message = "message";
+inline constexpr std::string_view app_home_opened = "app_home_opened"; // an event's type
 } // namespace payload_type
+
+// app_home_opened's `tab`: the Home tab (the Messages tab is the DM).
+inline constexpr std::string_view home_tab = "home";
 
 // §A5: why Socket Mode closes a connection.
 namespace disconnect_reason {

@@ -61,7 +61,7 @@ TEST_F(Identity, PseudonymIsTheHmacOfPlatformWorkspaceAndUserId) {
 
 TEST_F(Identity, SealedValueOpensForItsOwnPurpose) {
     for (const auto purpose : {seal_purpose::route, seal_purpose::draft_text, seal_purpose::author,
-                               seal_purpose::payload}) {
+                               seal_purpose::payload, seal_purpose::home}) {
         const bytes sealed = id_.seal("D024BE91L", purpose);
         EXPECT_EQ(id_.open(sealed, purpose), "D024BE91L");
     }
@@ -72,6 +72,7 @@ TEST_F(Identity, SealedValueDoesNotOpenForAnotherPurpose) {
     EXPECT_FALSE(id_.open(sealed, seal_purpose::draft_text).has_value());
     EXPECT_FALSE(id_.open(sealed, seal_purpose::author).has_value());
     EXPECT_FALSE(id_.open(sealed, seal_purpose::payload).has_value());
+    EXPECT_FALSE(id_.open(sealed, seal_purpose::home).has_value());
 }
 
 TEST_F(Identity, SealedValueDoesNotOpenUnderAnotherSecret) {

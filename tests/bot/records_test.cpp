@@ -27,6 +27,8 @@ protected:
         {job_kind::delete_post, "delete_post"},
         {job_kind::moderators_notice, "moderators_notice"},
         {job_kind::channel_notice, "channel_notice"},
+        {job_kind::ephemeral, "ephemeral"},
+        {job_kind::home_view, "home_view"},
     };
 };
 

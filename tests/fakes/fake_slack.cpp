@@ -61,6 +61,26 @@ std::vector<slack_call> fake_slack::posts_to(const std::string& channel) const {
     return out;
 }
 
+std::vector<slack_call> fake_slack::ephemerals_in(const std::string& channel) const {
+    std::vector<slack_call> out;
+    for (const auto& c : calls_to("chat.postEphemeral")) {
+        if (c.body.is_object() && c.body.value("channel", "") == channel) {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::vector<slack_call> fake_slack::homes_of(const std::string& user) const {
+    std::vector<slack_call> out;
+    for (const auto& c : calls_to("views.publish")) {
+        if (c.body.is_object() && c.body.value("user_id", "") == user) {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
 fake_reply fake_slack::answer(const fake_request& req) {
     slack_call call;
     call.authorization = req.header("authorization");
@@ -136,7 +156,21 @@ fake_reply fake_slack::web_api(const std::string& method, const nlohmann::json& 
         return json_reply({{"ok", true}, {"channel", field("channel")}, {"ts", field("ts")}});
     }
     if (method == "chat.postEphemeral") {
+        if (field("channel").empty() || field("user").empty()) {
+            return json_reply({{"ok", false}, {"error", "channel_not_found"}});
+        }
         return json_reply({{"ok", true}, {"message_ts", "1700002000.000100"}});
+    }
+    if (method == "views.publish") {
+        // Slack's checks: a user, and a view of type "home" with blocks (at most 100).
+        const bool home = body.is_object() && body.contains("view") && body["view"].is_object() &&
+                          body["view"].value("type", "") == "home" &&
+                          body["view"].contains("blocks") && body["view"]["blocks"].is_array() &&
+                          body["view"]["blocks"].size() <= 100;
+        if (field("user_id").empty() || !home) {
+            return json_reply({{"ok", false}, {"error", "invalid_arguments"}});
+        }
+        return json_reply({{"ok", true}, {"view", {{"id", "V0HOME0001"}, {"type", "home"}}}});
     }
     if (method == "conversations.open") {
         return json_reply({{"ok", true}, {"channel", {{"id", "D" + field("users").substr(1)}}}});
@@ -252,6 +286,17 @@ nlohmann::json fake_slack::thread_reply_event(const std::string& user, const std
     e["event"]["channel_type"] = "channel";
     e["event"]["thread_ts"] = thread_ts;
     e["event"]["parent_user_id"] = bot_user_id;
+    return e;
+}
+
+nlohmann::json fake_slack::home_opened_event(const std::string& user, const std::string& event_id,
+                                             const std::string& tab) const {
+    auto e = dm_event(user, "D" + user.substr(1), "", event_id);
+    e["event"] = {{"type", "app_home_opened"},
+                  {"user", user},
+                  {"channel", "D" + user.substr(1)},
+                  {"tab", tab},
+                  {"event_ts", "1700000000.000200"}};
     return e;
 }
 

@@ -40,6 +40,10 @@ public:
     std::vector<slack_call> calls_to(const std::string& method) const;
     // chat.postMessage calls into one channel.
     std::vector<slack_call> posts_to(const std::string& channel) const;
+    // chat.postEphemeral calls into one channel (the DM with the bot, in home mode).
+    std::vector<slack_call> ephemerals_in(const std::string& channel) const;
+    // views.publish calls for one user's App Home, oldest first.
+    std::vector<slack_call> homes_of(const std::string& user) const;
 
     // The next `times` calls of `method` get `reply` instead of a success.
     void inject(const std::string& method, fake_reply reply, int times = 1);
@@ -70,6 +74,9 @@ public:
     nlohmann::json thread_reply_event(const std::string& user, const std::string& channel,
                                       const std::string& thread_ts, const std::string& text,
                                       const std::string& event_id) const;
+    // app_home_opened (Events API): `user` opened the bot's `tab` ("home" or "messages").
+    nlohmann::json home_opened_event(const std::string& user, const std::string& event_id,
+                                     const std::string& tab = "home") const;
     nlohmann::json slash_command(const std::string& user, const std::string& channel,
                                  const std::string& text) const;
     nlohmann::json button_click(const std::string& user, const std::string& channel,

@@ -119,6 +119,7 @@ TEST_F(SlackEvents, KeepsOnlyTheTypeAndUserOfOtherEvents) {
     EXPECT_EQ(home.event.type, "app_home_opened");
     EXPECT_EQ(home.event.user, "U1");
     EXPECT_EQ(home.event.channel, "D1");
+    EXPECT_EQ(home.event.tab, "home");
     // team_join's user is an object; that is no reason to refuse the delivery.
     const event_callback join =
         callback(wrap(R"({"type":"team_join","user":{"id":"U9","name":"new"},"event_ts":"1.1"})"));

@@ -94,5 +94,44 @@ TEST_F(SlackAnonymity, NoFlowLeavesTheAuthorBehind) {
     EXPECT_FALSE(log_.empty());
 }
 
+
+TEST_F(SlackAnonymity, TheHomeInboxLeavesTheAuthorBehindNowhereEither) {
+    boot(config::slack_mode::socket, nullptr,
+         [](config::settings& s) { s.notices = config::notices_mode::home; });
+    event(slack_->dm_event(alice, alice_dm, "#quick question: totals?", "EvY1"));
+    ASSERT_TRUE(wait_for([&] { return slack_->posts_to("C0QUICK").size() == 1; }));
+    command(alice, "C0ENG", "#quick question: rota?");
+    const std::string ts = channel_ts_of(1);
+    ASSERT_FALSE(ts.empty());
+    event(slack_->thread_reply_event(bob, "C0QUICK", ts, "which tab?", "EvY2"));
+    event(slack_->dm_event(alice, alice_dm, "reply 1 the summary", "EvY3", "1700000600.000100"));
+    ASSERT_TRUE(wait_for([&] { return slack_->posts_to("C0QUICK").size() == 2; }));
+    command(moderator, "C0MODS", "delete 2 please ask in #people");
+    event(slack_->home_opened_event(alice, "EvY4"));
+    ASSERT_TRUE(wait_for([&] {
+        const auto homes = slack_->homes_of(alice);
+        return !homes.empty() && homes.back().body.dump().find("which tab?") != std::string::npos &&
+               homes.back().body.dump().find("please ask in #people") != std::string::npos;
+    }));
+
+    std::size_t to_alice = 0;
+    for (const auto& call : slack_->calls) {
+        const std::string sent = call.method + " " + call.body.dump();
+        if (sent.find(alice) == std::string::npos && sent.find(alice_dm) == std::string::npos) {
+            continue;
+        }
+        ++to_alice;
+        EXPECT_TRUE(addressed_to(call, alice, alice_dm)) << "the author, sent elsewhere: " << sent;
+        EXPECT_NE(call.method, "chat.postMessage") << "a DM message in home mode: " << sent;
+        EXPECT_NE(call.method, "conversations.open") << sent;
+    }
+    EXPECT_GT(to_alice, 0U) << "the scan saw the author's own views and ephemerals";
+    for (const auto& [what, bytes] : stored_bytes(settings_.storage.path, log_)) {
+        EXPECT_EQ(bytes.find(alice), std::string::npos) << "author id in " << what;
+        EXPECT_EQ(bytes.find(alice_dm), std::string::npos) << "DM channel in " << what;
+        EXPECT_EQ(bytes.find("which tab?"), std::string::npos) << "a relayed reply in " << what;
+    }
+}
+
 } // namespace
 } // namespace openfloor::testing

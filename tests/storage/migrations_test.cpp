@@ -91,7 +91,7 @@ TEST_F(SqliteMigrations, UpgradesAVersionThreeFileToFlagsAndLocks) {
     ASSERT_EQ(file_version(), 3);
 
     sqlite_store store(path());
-    EXPECT_EQ(file_version(), 4);
+    EXPECT_EQ(file_version(), openfloor::storage::latest_schema_version());
     auto found = store.posts().find("T1", 1);
     ASSERT_TRUE(found.has_value() && found->has_value());
     auto post = **found;
@@ -127,3 +127,18 @@ TEST_F(SqliteMigrations, RejectsAnUnknownTargetVersion) {
 }
 
 } // namespace
+
+TEST_F(SqliteMigrations, UpgradesAVersionFourFileToHomeDocuments) {
+    sqlite_store::migrate_to(path(), 4);
+    write_version_one_post();
+    ASSERT_EQ(file_version(), 4);
+
+    sqlite_store store(path());
+    EXPECT_EQ(file_version(), 5);
+    auto found = store.posts().find("T1", 1);
+    ASSERT_TRUE(found.has_value() && found->has_value()) << "the posts survive the upgrade";
+    ASSERT_TRUE(store.homes().save(std::string(64, 'h'), {0x01}));
+    auto keys = store.homes().keys();
+    ASSERT_TRUE(keys.has_value());
+    EXPECT_EQ(keys->size(), 1U);
+}
