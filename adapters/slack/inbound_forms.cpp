@@ -61,6 +61,11 @@ asio::awaitable<void> inbound::tell_clicker(const block_action& a,
 }
 
 asio::awaitable<void> inbound::on_form_button(block_action a, bot::action what) {
+    if (a.value.size() > limit::button_value) {
+        // Slack sends no longer value: this click is not from one of our posts.
+        bot::log::info("slack.action_refused", {{"why", "value_too_long"}});
+        co_return;
+    }
     const auto who = actor_for(a.team_id, a.user_id, a.user_id, a.channel_id);
     bot::reply r = core_.on_action(who, what, a.value, bot::surface::ephemeral);
     poke_();

@@ -251,6 +251,16 @@ TEST_P(SlackAnonymousAnswers, HostileSubmissionsChangeNothing) {
     EXPECT_TRUE(bot_->slack()->healthy() || GetParam() == config::slack_mode::http);
 }
 
+TEST_P(SlackAnonymousAnswers, AClickWithAValueSlackNeverSendsOpensNothingAndAnswersNothing) {
+    start();
+    post("Is the VPN down?", "Ev1");
+    click(bob, "C0QUICK", "openfloor_reply", std::string(5000, '1'));
+    // The next click is handled after it: once its modal is open, the first is done with.
+    ASSERT_TRUE(open_form(bob, "C0QUICK", "openfloor_reply", "1").has_value());
+    EXPECT_EQ(slack_->views.size(), 1U);
+    EXPECT_TRUE(click_answers(bob).empty());
+}
+
 TEST_P(SlackAnonymousAnswers, NeitherTeammateIsInTheDatabaseItsWalOrTheLog) {
     start();
     const std::string ts = post("Is the VPN down?", "Ev1");
