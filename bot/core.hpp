@@ -61,6 +61,9 @@ struct reply {
     std::vector<message> messages;
     bool duplicate = false;      // the event was seen before; nothing was done
     post_number published = 0;   // the number of the post this call confirmed, if any
+    // on_answer_form: the answer was queued for the thread; on_flag: the flag was counted (a
+    // first flag by this person). Unset, `messages` says why not, so a form can stay open.
+    bool accepted = false;
     // Set only by on_action(action::reply | action::flag) when the actor may go on: open it
     // (`messages` is then empty). Unset, `messages` holds the reason why not (unknown post,
     // locked, hidden, …), to be shown ephemerally like any other answer.

@@ -104,6 +104,7 @@ result<void> flag_post(use_case& w, std::string_view post_value, flag_reason rea
         return w.answer(w.say.say(text_id::flag_repeat, {{"n", n}}));
     }
     OPENFLOOR_TRY(int count, w.db.flags().count(post->id));
+    w.collected().accepted = true;
     const int threshold = w.settings.moderation.flag_threshold;
     const bool hide = threshold > 0 && count >= threshold;
     std::string notice = flag_notice(w, *post, count, reason, flagger_name);

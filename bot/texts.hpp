@@ -106,12 +106,15 @@ enum class text_id {
     form_answer_title,
     form_answer_intro,
     form_answer_field,
+    // A form whose click came too late for the platform to open it (Slack's 3-second trigger).
+    form_expired,
     // Flags (product.md §4): the button, its form and reasons, the answers to the flagger,
     // the moderators' notice, and what the channel and the author see while a post is hidden.
     button_flag,
     form_flag_title,
     form_flag_intro,
     form_flag_field,
+    form_flag_pick_reason, // a flag form submitted without one of its reasons
     flag_reason_spam,
     flag_reason_hurtful,
     flag_reason_identifies_someone,

@@ -150,12 +150,16 @@ constexpr std::array english{
           "Your answer will appear in the thread of #{n}, signed \"{signature}\". Nobody, not even "
           "the moderators, can see that it was you."},
     entry{text_id::form_answer_field, "Your answer"},
+    entry{text_id::form_expired,
+          "Sorry, that form took too long to open. Please click the button again; nothing was "
+          "sent."},
     entry{text_id::button_flag, "Flag"},
     entry{text_id::form_flag_title, "Flag #{n}"},
     entry{text_id::form_flag_intro,
           "What is wrong with #{n}? The moderators will see your name with the flag; its author "
           "will not."},
     entry{text_id::form_flag_field, "Reason"},
+    entry{text_id::form_flag_pick_reason, "Please pick one of the reasons."},
     entry{text_id::flag_reason_spam, "Spam"},
     entry{text_id::flag_reason_hurtful, "Hurtful"},
     entry{text_id::flag_reason_identifies_someone, "Identifies someone"},

@@ -158,12 +158,16 @@ constexpr std::array spanish{
           "Tu respuesta aparecerá en el hilo de #{n}, firmada como «{signature}». Nadie, ni "
           "siquiera los moderadores, puede ver que fuiste tú."},
     entry{text_id::form_answer_field, "Tu respuesta"},
+    entry{text_id::form_expired,
+          "Lo siento, el formulario tardó demasiado en abrirse. Vuelve a pulsar el botón; no se ha "
+          "enviado nada."},
     entry{text_id::button_flag, "Reportar"},
     entry{text_id::form_flag_title, "Reportar #{n}"},
     entry{text_id::form_flag_intro,
           "¿Qué problema tiene #{n}? Los moderadores verán tu nombre junto al reporte; quien la "
           "escribió, no."},
     entry{text_id::form_flag_field, "Motivo"},
+    entry{text_id::form_flag_pick_reason, "Elige uno de los motivos, por favor."},
     entry{text_id::flag_reason_spam, "Spam"},
     entry{text_id::flag_reason_hurtful, "Hiriente"},
     entry{text_id::flag_reason_identifies_someone, "Identifica a alguien"},

@@ -153,12 +153,16 @@ constexpr std::array swedish{
           "Ditt svar visas i tråden till #{n}, undertecknat ”{signature}”. Ingen, inte ens "
           "moderatorerna, kan se att det var du."},
     entry{text_id::form_answer_field, "Ditt svar"},
+    entry{text_id::form_expired,
+          "Förlåt, formuläret tog för lång tid att öppna. Klicka på knappen igen; inget har "
+          "skickats."},
     entry{text_id::button_flag, "Flagga"},
     entry{text_id::form_flag_title, "Flagga #{n}"},
     entry{text_id::form_flag_intro,
           "Vad är fel med #{n}? Moderatorerna ser ditt namn på flaggan; författaren gör det "
           "inte."},
     entry{text_id::form_flag_field, "Anledning"},
+    entry{text_id::form_flag_pick_reason, "Välj en av anledningarna, tack."},
     entry{text_id::flag_reason_spam, "Skräppost"},
     entry{text_id::flag_reason_hurtful, "Sårande"},
     entry{text_id::flag_reason_identifies_someone, "Pekar ut någon"},

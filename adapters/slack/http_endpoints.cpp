@@ -111,6 +111,9 @@ asio::awaitable<transport::response> http_endpoints::interactivity(transport::re
         co_return empty_ok(req);
     }
     if (const auto* submission = std::get_if<view_submission>(&*payload)) {
+        if (!inbound::well_formed(*submission)) {
+            co_return refuse(req, status::bad_request, "malformed submission");
+        }
         auto answer = co_await in_.on_view_submission(*submission);
         if (answer) {
             co_return transport::make_response(

@@ -162,6 +162,10 @@ asio::awaitable<void> inbound::on_block_action(block_action a) {
         if (!bot::parse_action_id(a.action_id, what)) {
             co_return;
         }
+        if (what == bot::action::reply || what == bot::action::flag) {
+            co_await on_form_button(std::move(a), what); // a modal, opened before anything slow
+            co_return;
+        }
         r = core_.on_action(who, what, a.value, bot::surface::ephemeral);
         // A preview is replaced by its outcome (its buttons must not be clicked twice); a queue
         // item stays for every moderator and is updated by the outbox, the clicker gets a note.
@@ -181,6 +185,16 @@ asio::awaitable<void> inbound::on_block_action(block_action a) {
 }
 
 asio::awaitable<immediate> inbound::on_view_submission(view_submission v) {
+    if (v.callback_id == answer_callback_id || v.callback_id == flag_callback_id) {
+        if (!well_formed(v)) {
+            bot::log::info("slack.submission_refused", {{"why", "malformed"}});
+            co_return std::nullopt;
+        }
+        if (v.callback_id == answer_callback_id) {
+            co_return co_await on_answer_submission(std::move(v));
+        }
+        co_return co_await on_flag_submission(std::move(v));
+    }
     if (v.callback_id != "of_compose") {
         co_return std::nullopt;
     }

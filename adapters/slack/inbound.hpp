@@ -41,10 +41,13 @@ public:
     asio::awaitable<immediate> on_command(slash_command c);
     // A button: answered through its response_url, so the ack can be empty and immediate.
     asio::awaitable<void> on_block_action(block_action a);
-    // The compose modal submitted: the response_action to show in the modal.
+    // One of our modals submitted (compose, answer, flag): the response_action to show in it.
     asio::awaitable<immediate> on_view_submission(view_submission v);
     // Whether an action id is one of ours (unknown actions are refused with 400).
     static bool known_action(std::string_view action_id);
+    // Whether a submission could come from the modals we open: an answer or flag form names a
+    // post and a Slack user id (HTTP mode refuses others with 400; Socket Mode acks them bare).
+    static bool well_formed(const view_submission& v);
 
 private:
     bot::actor actor_for(std::string_view team, std::string_view user, std::string_view route,
@@ -53,6 +56,12 @@ private:
                                    const std::vector<bot::message>& messages);
     // app_home_opened on the Home tab: in home mode the author's view is republished.
     asio::awaitable<void> on_home_opened(event_callback e);
+    // A post's Reply anonymously and Flag buttons, and their modals' submissions
+    // (inbound_forms.cpp).
+    asio::awaitable<void> on_form_button(block_action a, bot::action what);
+    asio::awaitable<void> tell_clicker(const block_action& a, const std::vector<bot::message>& m);
+    asio::awaitable<immediate> on_answer_submission(view_submission v);
+    asio::awaitable<immediate> on_flag_submission(view_submission v);
 
     bot::core& core_;
     transport::group_commit& commits_;

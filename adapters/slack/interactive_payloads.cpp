@@ -1,5 +1,5 @@
-// Interactivity (platforms.md §A4, §C3): block_actions flattened to their first action, and the
-// compose modal's view_submission, from the HTTP form's `payload` field or a socket envelope.
+// Interactivity (platforms.md §A4, §C3): block_actions flattened to their first action, and our
+// modals' view_submission, from the HTTP form's `payload` field or a socket envelope.
 #include "adapters/slack/form.hpp"
 #include "adapters/slack/json_read.hpp"
 #include "adapters/slack/payloads.hpp"
@@ -96,6 +96,10 @@ void from_json(const json& j, view_submission& out) {
          "value", out.category);
     // An empty optional input arrives as "value": null; read() keeps "" for it.
     read(input_state(values, block_id::compose_body, input_id::compose_body), "value", out.text);
+    read(input_state(values, block_id::answer_body, input_id::answer_body), "value", out.answer);
+    read(member(input_state(values, block_id::flag_reason, input_id::flag_reason),
+                "selected_option"),
+         "value", out.reason);
 }
 
 void to_json(json& j, const view_submission& in) {
@@ -106,6 +110,14 @@ void to_json(json& j, const view_submission& in) {
         selected(in.category);
     values[std::string(block_id::compose_body)][std::string(input_id::compose_body)] =
         json{{"type", "plain_text_input"}, {"value", in.text}};
+    if (!in.answer.empty()) {
+        values[std::string(block_id::answer_body)][std::string(input_id::answer_body)] =
+            json{{"type", "plain_text_input"}, {"value", in.answer}};
+    }
+    if (!in.reason.empty()) {
+        values[std::string(block_id::flag_reason)][std::string(input_id::flag_reason)] =
+            selected(in.reason);
+    }
     j = json{{"type", payload_type::view_submission},
              {"team", {{"id", in.team_id}}},
              {"user", {{"id", in.user_id}, {"team_id", in.team_id}}},

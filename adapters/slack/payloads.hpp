@@ -117,7 +117,7 @@ struct block_action {
     bool operator==(const block_action&) const = default;
 };
 
-// A view_submission, with the state values of our compose modal (protocol.hpp ids).
+// A view_submission, with the state values of our modals (protocol.hpp ids).
 struct view_submission {
     std::string team_id;
     std::string user_id;
@@ -127,6 +127,9 @@ struct view_submission {
     std::string channel_key; // ch_block.ch_select.selected_option.value
     std::string category;    // cat_block.cat_select.selected_option.value
     std::string text;        // body_block.body_input.value, as typed (not &-escaped)
+    // The answer and flag modals (callback_id of_answer, of_flag; private_metadata the post):
+    std::string answer; // answer_block.answer_input.value, as typed
+    std::string reason; // reason_block.reason_select.selected_option.value: a flag_reason id
 
     bool operator==(const view_submission&) const = default;
 };

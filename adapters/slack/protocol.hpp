@@ -75,6 +75,10 @@ inline constexpr std::string_view actions = "of_actions";
 inline constexpr std::string_view compose_channel = "ch_block";
 inline constexpr std::string_view compose_category = "cat_block";
 inline constexpr std::string_view compose_body = "body_block";
+// The answer and flag modals (a post's Reply anonymously and Flag buttons).
+inline constexpr std::string_view form_intro = "of_form_intro";
+inline constexpr std::string_view answer_body = "answer_block";
+inline constexpr std::string_view flag_reason = "reason_block";
 } // namespace block_id
 
 // Action ids of the compose modal's inputs. Button action ids are bot::action_id()'s.
@@ -82,9 +86,16 @@ namespace input_id {
 inline constexpr std::string_view compose_channel = "ch_select";
 inline constexpr std::string_view compose_category = "cat_select";
 inline constexpr std::string_view compose_body = "body_input";
+inline constexpr std::string_view answer_body = "answer_input";
+inline constexpr std::string_view flag_reason = "reason_select";
 } // namespace input_id
 
 inline constexpr std::string_view compose_callback_id = "of_compose";
+// The answer and flag modals; their private_metadata is the post's number, as the button's value.
+inline constexpr std::string_view answer_callback_id = "of_answer";
+inline constexpr std::string_view flag_callback_id = "of_flag";
+// Slack's error when a trigger_id is past its 3 seconds (§A6 views.open).
+inline constexpr std::string_view expired_trigger_error = "expired_trigger_id";
 
 // §A4 limits. Slack counts characters; we count UTF-8 bytes, which is never fewer, so staying
 // under a limit in bytes stays under it in characters.

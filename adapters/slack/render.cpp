@@ -183,12 +183,13 @@ std::string join_lines(std::initializer_list<std::string> parts) {
     return out;
 }
 
-// A relay's heading names the replier as a Slack mention (<@U…>), which the adapter put there
-// so Slack shows their name: the one token in the bot's own text that is let through. Every
-// other <…> stays escaped.
+// A relay's heading names the replier, and a flag's notice to the moderators names the flagger,
+// as a Slack mention (<@U…>) which the adapter put there so Slack shows their name (neither is
+// anonymous): the one token in the bot's own text that is let through. No author's words reach
+// either kind's text. Every other <…> stays escaped.
 std::string bot_text(const bot::message& m) {
     std::string text = escape_user_text(m.text);
-    if (m.kind != message_kind::relay) {
+    if (m.kind != message_kind::relay && m.kind != message_kind::moderator_notice) {
         return text;
     }
     static constexpr std::string_view open = "&lt;@\u200B";

@@ -35,6 +35,10 @@ fake_reply fake_slack::server_error(unsigned status) {
     return r;
 }
 
+fake_reply fake_slack::api_error(const std::string& code) {
+    return json_reply({{"ok", false}, {"error", code}});
+}
+
 void fake_slack::inject(const std::string& method, fake_reply reply, int times) {
     for (int i = 0; i < times; ++i) {
         faults_[method].push_back(reply);
@@ -174,6 +178,9 @@ fake_reply fake_slack::web_api(const std::string& method, const nlohmann::json& 
     }
     if (method == "conversations.open") {
         return json_reply({{"ok", true}, {"channel", {{"id", "D" + field("users").substr(1)}}}});
+    }
+    if (method == "views.open") {
+        return open_view(body);
     }
     if (method == "views.open" || method == "views.publish") {
         return json_reply({{"ok", true}, {"view", {{"id", "V0123ABCD"}, {"hash", "1.x"}}}});
@@ -345,6 +352,117 @@ nlohmann::json fake_slack::button_click(const std::string& user, const std::stri
                {"value", value},
                {"type", "button"},
                {"action_ts", "1700000105.123456"}}}}};
+}
+
+} // namespace openfloor::testing
+
+namespace openfloor::testing {
+namespace {
+
+std::string text_of(const nlohmann::json& object, const char* key) {
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_object() || !it->contains("text") ||
+        !(*it)["text"].is_string()) {
+        return {};
+    }
+    return (*it)["text"].get<std::string>();
+}
+
+// §A4: what Slack checks before it shows a modal (it answers invalid_arguments otherwise).
+bool valid_modal(const nlohmann::json& view) {
+    if (!view.is_object() || view.value("type", "") != "modal" || !view.contains("blocks") ||
+        !view["blocks"].is_array() || view["blocks"].size() > 100) {
+        return false;
+    }
+    const std::string title = text_of(view, "title");
+    if (title.empty() || title.size() > 24 || text_of(view, "close").size() > 24 ||
+        text_of(view, "submit").size() > 24) {
+        return false;
+    }
+    if (view.value("callback_id", "").size() > 255 ||
+        view.value("private_metadata", "").size() > 3000) {
+        return false;
+    }
+    for (const auto& block : view["blocks"]) {
+        if (!block.is_object()) {
+            return false;
+        }
+        if (block.value("type", "") == "input" && text_of(view, "submit").empty()) {
+            return false; // a modal with inputs needs a submit button
+        }
+        if (block.value("type", "") == "section" && text_of(block, "text").size() > 3000) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+fake_reply fake_slack::open_view(const nlohmann::json& body) {
+    const auto trigger = body.is_object() ? body.value("trigger_id", "") : std::string{};
+    if (trigger.empty() || !body.contains("view") || !valid_modal(body["view"])) {
+        return json_reply({{"ok", false}, {"error", "invalid_arguments"}});
+    }
+    opened_view v;
+    v.id = "V0VIEW" + std::to_string(100000 + next_view_++);
+    v.trigger_id = trigger;
+    v.view = body["view"];
+    views.push_back(v);
+    nlohmann::json answered = v.view;
+    answered["id"] = v.id;
+    answered["team_id"] = team_id;
+    answered["hash"] = "1700000000." + v.id;
+    answered["state"] = {{"values", nlohmann::json::object()}};
+    answered["app_id"] = "A0123ABCD";
+    answered["bot_id"] = bot_id;
+    return json_reply({{"ok", true}, {"view", answered}});
+}
+
+nlohmann::json fake_slack::view_submission(const std::string& user, const opened_view& v,
+                                           const std::map<std::string, std::string>& inputs) const {
+    nlohmann::json values = nlohmann::json::object();
+    for (const auto& block : v.view.value("blocks", nlohmann::json::array())) {
+        if (block.value("type", "") != "input" || !block.contains("element")) {
+            continue;
+        }
+        const auto& element = block["element"];
+        const std::string action = element.value("action_id", "");
+        const std::string type = element.value("type", "");
+        const auto given = inputs.find(action);
+        nlohmann::json state{{"type", type}};
+        if (type == "plain_text_input") {
+            state["value"] = given == inputs.end() ? nlohmann::json(nullptr)
+                                                   : nlohmann::json(given->second);
+        } else {
+            nlohmann::json picked = nullptr;
+            if (given != inputs.end()) {
+                picked = {{"text", {{"type", "plain_text"}, {"text", given->second}}},
+                          {"value", given->second}};
+                for (const auto& option : element.value("options", nlohmann::json::array())) {
+                    if (option.value("value", "") == given->second) {
+                        picked = option; // Slack hands back the option as the view had it
+                    }
+                }
+            }
+            state["selected_option"] = picked;
+        }
+        values[block.value("block_id", "")][action] = state;
+    }
+    nlohmann::json view = v.view;
+    view["id"] = v.id;
+    view["team_id"] = team_id;
+    view["hash"] = "1700000000." + v.id;
+    view["state"] = {{"values", values}};
+    return {{"type", "view_submission"},
+            {"team", {{"id", team_id}, {"domain", "example"}}},
+            {"user", {{"id", user}, {"username", "someone"}, {"name", "someone"}, {"team_id", team_id}}},
+            {"api_app_id", "A0123ABCD"},
+            {"token", "XXYYZZ"},
+            {"trigger_id", "2222222222222.1234567890.fedcba"},
+            {"view", view},
+            {"response_urls", nlohmann::json::array()},
+            {"is_enterprise_install", false}};
 }
 
 } // namespace openfloor::testing

@@ -1,6 +1,7 @@
 // A faithful fake Slack on 127.0.0.1, built from the payload shapes of platforms.md: the Web API
 // subset openfloor calls (recorded, with injectable 429s, 5xx, resets and stalls), incoming
-// webhooks and response_urls, and the Socket Mode websocket (hello, envelopes, acks, refresh).
+// webhooks and response_urls, the Socket Mode websocket (hello, envelopes, acks, refresh), and
+// modals: views.open recorded and checked against §A4's limits, and their view_submissions.
 #pragma once
 
 #include "tests/fakes/fake_server.hpp"
@@ -14,6 +15,13 @@
 #include <vector>
 
 namespace openfloor::testing {
+
+// A modal the bot opened with views.open, as the fake answered it.
+struct opened_view {
+    std::string id;         // "V…", unique per view
+    std::string trigger_id; // the interaction it answered
+    nlohmann::json view;    // the view as the bot sent it
+};
 
 struct slack_call {
     std::string method;        // "chat.postMessage", or the path for hooks ("/hooks/…")
@@ -50,6 +58,12 @@ public:
     void clear_faults() { faults_.clear(); } // the platform is healthy again
     static fake_reply rate_limited(int retry_after_seconds);
     static fake_reply server_error(unsigned status = 503);
+    // {"ok":false,"error":code} with HTTP 200, as Slack reports a refused call
+    // ("expired_trigger_id", "invalid_arguments", …).
+    static fake_reply api_error(const std::string& code);
+
+    // Every view views.open accepted, oldest first.
+    std::vector<opened_view> views;
 
     // ---- Socket Mode ----
     std::vector<std::shared_ptr<fake_socket>> sockets; // every connection, oldest first
@@ -81,17 +95,24 @@ public:
                                  const std::string& text) const;
     nlohmann::json button_click(const std::string& user, const std::string& channel,
                                 const std::string& action_id, const std::string& value) const;
+    // A view_submission (§A4) of a view the bot opened, as `user`: every input block of the view
+    // gets its state, filled from `inputs` (action_id → the typed text of a plain_text_input, or
+    // the picked value of a static_select or radio_buttons); an input left out is null.
+    nlohmann::json view_submission(const std::string& user, const opened_view& v,
+                                   const std::map<std::string, std::string>& inputs) const;
 
     fake_server& server() { return server_; }
 
 private:
     fake_reply answer(const fake_request& req);
     fake_reply web_api(const std::string& method, const nlohmann::json& body);
+    fake_reply open_view(const nlohmann::json& body);
     void on_socket(std::shared_ptr<fake_socket> socket);
 
     std::map<std::string, std::deque<fake_reply>> faults_;
     long long next_ts_ = 1;
     int next_envelope_ = 1;
+    int next_view_ = 1;
     std::map<std::string, nlohmann::json> acks_;
     fake_server server_;
 };

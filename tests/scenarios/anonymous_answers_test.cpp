@@ -215,6 +215,24 @@ TEST_F(AnonymousAnswers, EmptyTooLongAndBlockedAnswersAreRefused) {
     EXPECT_TRUE(platform_.of_kind(job_kind::thread_post).empty());
 }
 
+TEST_F(AnonymousAnswers, AFormAnswerSaysWhetherItWasQueuedSoTheFormCanStayOpen) {
+    published();
+    EXPECT_TRUE(core_->on_answer_form(bob, "1", "Yes, since nine").accepted);
+    EXPECT_FALSE(core_->on_answer_form(bob, "1", "   ").accepted);
+    EXPECT_FALSE(core_->on_answer_form(bob, "42", "To nowhere").accepted);
+    slash(moderator, "lock 1");
+    const auto locked = core_->on_answer_form(bob, "1", "Too late");
+    EXPECT_FALSE(locked.accepted);
+    EXPECT_NE(locked.messages.at(0).text.find("locked"), std::string::npos);
+    run_for(std::chrono::seconds(3));
+    std::vector<std::string> bodies;
+    for (const auto& s : platform_.of_kind(job_kind::thread_post)) {
+        bodies.push_back(s.job.body.body); // the answer, and the thread's note of the lock
+    }
+    EXPECT_EQ(std::count(bodies.begin(), bodies.end(), "Yes, since nine"), 1);
+    EXPECT_EQ(std::count(bodies.begin(), bodies.end(), "Too late"), 0);
+}
+
 TEST_F(AnonymousAnswers, ABannedPersonCannotAnswerAnonymouslyEither) {
     slash(bob, "#quick a post by bob");
     published(); // alice's is #2

@@ -94,6 +94,14 @@ TEST_F(Flags, OnePersonFlaggingAgainAndAgainNeverHidesAPost) {
     EXPECT_TRUE(post(1)->hidden);
 }
 
+TEST_F(Flags, AFlagSaysWhetherItCounted) {
+    published();
+    EXPECT_TRUE(flag(bob).accepted);
+    EXPECT_FALSE(flag(bob, flag_reason::hurtful).accepted) << "a repeat does not count";
+    EXPECT_FALSE(flag(carol, flag_reason::spam, "9").accepted) << "no post #9";
+    EXPECT_TRUE(flag(carol).accepted);
+}
+
 TEST_F(Flags, AThresholdOfZeroNeverHidesButStillTellsTheModerators) {
     settings_.moderation.flag_threshold = 0;
     published();

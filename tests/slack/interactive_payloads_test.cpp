@@ -113,10 +113,50 @@ TEST(SlackInteractivity, RoundTripsThroughToJson) {
     a.value = "draft:42";
     EXPECT_EQ(expect_kind<block_action>(decode_interactive_json(nlohmann::json(a).dump())), a);
 
-    const view_submission v{"T1", "U1",  "of_compose", "{}",
-                            "V1", "eng", "question",   "Why & <how>?"};
+    const view_submission v{"T1",       "U1",           "of_compose", "{}", "V1", "eng",
+                            "question", "Why & <how>?", "",           ""};
     const std::string form = "payload=" + vectors::form_encode(nlohmann::json(v).dump());
     EXPECT_EQ(expect_kind<view_submission>(decode_interactive_form(form)), v);
+
+    view_submission answer;
+    answer.team_id = "T1";
+    answer.user_id = "U2";
+    answer.callback_id = "of_answer";
+    answer.private_metadata = "12";
+    answer.view_id = "V2";
+    answer.answer = "Since nine & <still>";
+    EXPECT_EQ(expect_kind<view_submission>(decode_interactive_json(nlohmann::json(answer).dump())),
+              answer);
+    view_submission flag = answer;
+    flag.callback_id = "of_flag";
+    flag.answer.clear();
+    flag.reason = "identifies_someone";
+    EXPECT_EQ(expect_kind<view_submission>(decode_interactive_json(nlohmann::json(flag).dump())),
+              flag);
+}
+
+TEST(SlackInteractivity, ReadsTheAnswerAndFlagModalsFields) {
+    const auto answer = expect_kind<view_submission>(decode_interactive_json(
+        R"({"type":"view_submission","user":{"id":"U0BOB"},"view":{"id":"V9","callback_id":"of_answer",
+        "private_metadata":"7","state":{"values":{"answer_block":{"answer_input":
+        {"type":"plain_text_input","value":"Yes, since nine"}}}}}})"));
+    EXPECT_EQ(answer.callback_id, "of_answer");
+    EXPECT_EQ(answer.private_metadata, "7");
+    EXPECT_EQ(answer.answer, "Yes, since nine");
+    EXPECT_TRUE(answer.text.empty());
+    const auto flag = expect_kind<view_submission>(decode_interactive_json(
+        R"({"type":"view_submission","user":{"id":"U0BOB"},"view":{"callback_id":"of_flag",
+        "private_metadata":"7","state":{"values":{"reason_block":{"reason_select":
+        {"type":"static_select","selected_option":{"text":{"type":"plain_text","text":"Spam"},
+        "value":"spam"}}}}}}})"));
+    EXPECT_EQ(flag.reason, "spam");
+    const auto nothing_picked = expect_kind<view_submission>(decode_interactive_json(
+        R"({"type":"view_submission","view":{"callback_id":"of_flag","state":{"values":
+        {"reason_block":{"reason_select":{"type":"static_select","selected_option":null}}}}}})"));
+    EXPECT_TRUE(nothing_picked.reason.empty());
+    EXPECT_FALSE(decode_interactive_json(
+        R"({"type":"view_submission","view":{"state":{"values":{"answer_block":{"answer_input":
+        {"value":42}}}}}})"));
 }
 
 TEST(SlackInteractivity, ReturnsUnknownBodyForOtherTypes) {

@@ -257,7 +257,19 @@ TEST(SlackRelayRender, ShowsTheRepliersMentionButNoOtherMarkup) {
     bot::message notice = m;
     notice.kind = bot::message_kind::notice;
     EXPECT_EQ(fallback_text(notice).find("<@U0456BOB>"), std::string::npos)
-        << "only a relay's heading lets a mention through";
+        << "a notice to one person lets no mention through";
+}
+
+TEST(SlackRelayRender, AFlagNoticeNamesTheFlaggerToTheModeratorsButNothingElse) {
+    bot::message m;
+    m.kind = bot::message_kind::moderator_notice;
+    m.number = 4;
+    m.text = "#4 flagged (1 of 3): Spam — by <@U0BOB> <!here> <@U0BOB|bob>";
+    const std::string text =
+        blocks_for(m).at(0).at("text").at("text").get<std::string>() + "\n" + fallback_text(m);
+    EXPECT_NE(text.find("— by <@U0BOB> "), std::string::npos) << text;
+    EXPECT_EQ(text.find("<!here>"), std::string::npos) << text;
+    EXPECT_EQ(text.find("<@U0BOB|"), std::string::npos) << "only the bare mention form" << text;
 }
 
 } // namespace

@@ -163,6 +163,48 @@ void slack_e2e::click(const std::string& user, const std::string& channel,
     ASSERT_EQ(r.status, 200U);
 }
 
+std::optional<opened_view> slack_e2e::open_form(const std::string& user,
+                                                const std::string& channel,
+                                                const std::string& action_id,
+                                                const std::string& value) {
+    const auto views = slack_->views.size();
+    const auto answers = slack_->calls_to("/hooks/actions/" + user).size();
+    click(user, channel, action_id, value);
+    EXPECT_TRUE(wait_for([&] {
+        return slack_->views.size() > views ||
+               slack_->calls_to("/hooks/actions/" + user).size() > answers;
+    })) << "the click got neither a modal nor an answer";
+    if (slack_->views.size() > views) {
+        return slack_->views.back();
+    }
+    return std::nullopt;
+}
+
+slack_e2e::view_answer slack_e2e::submit(const nlohmann::json& view_submission) {
+    view_answer out;
+    if (mode_ == config::slack_mode::socket) {
+        const auto id = slack_->push("interactive", view_submission, true);
+        EXPECT_TRUE(wait_for([&] { return slack_->ack_for(id).has_value(); }));
+        out.status = 200;
+        out.body = slack_->ack_for(id).value_or(nlohmann::json::object()).value("payload",
+                                                                              nlohmann::json{});
+        return out;
+    }
+    auto r = post_signed("/slack/interactivity", form({{"payload", view_submission.dump()}}),
+                         "application/x-www-form-urlencoded");
+    out.status = r.status;
+    out.body = r.body.empty() ? nlohmann::json{} : nlohmann::json::parse(r.body, nullptr, false);
+    return out;
+}
+
+std::vector<std::string> slack_e2e::click_answers(const std::string& user) const {
+    std::vector<std::string> out;
+    for (const auto& c : slack_->calls_to("/hooks/actions/" + user)) {
+        out.push_back(all_text(c.body));
+    }
+    return out;
+}
+
 std::string slack_e2e::channel_ts_of(bot::post_number n) {
     std::string ts;
     wait_for([&] {

@@ -51,6 +51,25 @@ protected:
     void click(const std::string& user, const std::string& channel, const std::string& action_id,
                const std::string& value);
 
+    // A channel post's Reply anonymously or Flag button clicked by `user`: the modal the bot
+    // opened for it, or nullopt when the bot answered through the click's response_url instead
+    // (a refusal, or a modal Slack would not open).
+    std::optional<opened_view> open_form(const std::string& user, const std::string& channel,
+                                         const std::string& action_id, const std::string& value);
+    // What the bot answered a view_submission: HTTP status and body, or the socket ack's payload
+    // (status 200; body null for a bare ack).
+    struct view_answer {
+        unsigned status = 0;
+        nlohmann::json body;
+    };
+    view_answer submit(const nlohmann::json& view_submission);
+    view_answer submit_view(const std::string& user, const opened_view& v,
+                            const std::map<std::string, std::string>& inputs) {
+        return submit(slack_->view_submission(user, v, inputs));
+    }
+    // The ephemeral answers sent to `user`'s clicks through their response_url, oldest first.
+    std::vector<std::string> click_answers(const std::string& user) const;
+
     // The Slack ts of post #n's channel message, once the bot has posted it ("" on timeout).
     std::string channel_ts_of(bot::post_number n);
     // The value of the openfloor_confirm button in the last preview sent to `channel`.
