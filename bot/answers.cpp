@@ -119,6 +119,7 @@ result<void> answer_post(use_case& w, const post_record& post, std::string_view 
     OPENFLOOR_CHECK(w.enqueue(post.where, job_kind::thread_post, post.id, post.channel_id, m));
     log::info("reply.queued",
               {{"platform", post.workspace}, {"post", post.number}, {"anonymous", !by->author}});
+    w.collected().accepted = true;
     if (by->author) {
         return w.answer(w.say.say(text_id::reply_sent, {{"n", n}}));
     }
