@@ -9,8 +9,9 @@
 //                        "min_length"(<= max_length),"max_length","data_source",
 //                        "options":[{"text","value"}]}
 //   SubmitDialogRequest {"type":"dialog_submission","callback_id","state","user_id" (set by the
-//                        server from the session),"channel_id","team_id","submission":{name: value},
-//                        "cancelled"}, POSTed as JSON to the dialog's url; it must answer 200.
+//                        server from the session),"channel_id","team_id","submission":{name:
+//                        value}, "cancelled"}, POSTed as JSON to the dialog's url; it must answer
+//                        200.
 //   SubmitDialogResponse {"error":"…"} or {"errors":{"<element name>":"…"}} keep the dialog open;
 //                        {} (or an unreadable body) closes it.
 #pragma once

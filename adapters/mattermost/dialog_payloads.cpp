@@ -2,7 +2,6 @@
 // submission map is free-form (`map[string]any`): only string values are kept, so a number or a
 // list where we expect words reads as a missing field, never as a throw.
 #include "adapters/mattermost/dialog.hpp"
-
 #include "adapters/mattermost/json_read.hpp"
 
 namespace openfloor::mattermost {

@@ -2,7 +2,6 @@
 // submission that keep it open. Every word is ours (the core's texts), so mentions are made
 // inert and nothing is escaped; the model's byte limits are kept without cutting a character.
 #include "adapters/mattermost/dialog.hpp"
-
 #include "adapters/mattermost/protocol.hpp"
 #include "adapters/mattermost/render.hpp"
 
@@ -61,8 +60,8 @@ json reason_element(const bot::form_request& form) {
 } // namespace
 
 json open_dialog_request(const bot::form_request& form, std::string_view trigger_id,
-                         std::string_view url, std::string_view callback_id,
-                         std::string_view state, int max_chars) {
+                         std::string_view url, std::string_view callback_id, std::string_view state,
+                         int max_chars) {
     json element = form.kind == bot::form_kind::answer ? answer_element(form, max_chars)
                                                        : reason_element(form);
     json dialog{{"callback_id", callback_id},

@@ -2,7 +2,6 @@
 // carries an HMAC over the form's kind, the post reference, the user it was opened for and (for
 // flags) their name. A copy of someone else's dialog, or another post's, does not verify.
 #include "adapters/mattermost/dialog.hpp"
-
 #include "adapters/mattermost/protocol.hpp"
 #include "adapters/transport/json_read.hpp"
 

@@ -2,7 +2,6 @@
 // dialog on the click's trigger_id; its submission goes to the core like `reply N text` or a
 // flag, and the outcome reaches only the person (an ephemeral post, or a DM).
 #include "adapters/mattermost/inbound.hpp"
-
 #include "adapters/mattermost/protocol.hpp"
 #include "adapters/transport/spawn.hpp"
 #include "bot/log.hpp"
@@ -29,7 +28,8 @@ asio::awaitable<nlohmann::json> inbound::open_form(action_callback a, bot::actio
     const std::string name = form.kind == bot::form_kind::flag ? a.user_name : std::string();
     rest_call opened;
     if (!a.trigger_id.empty() && !ctx_.dialog_url.empty() && ctx_.signer != nullptr) {
-        const std::string state = seal_dialog_state(*ctx_.signer, kind, form.value, a.user_id, name);
+        const std::string state =
+            seal_dialog_state(*ctx_.signer, kind, form.value, a.user_id, name);
         opened = co_await api_.post(std::string(rest::dialogs_open),
                                     open_dialog_request(form, a.trigger_id, ctx_.dialog_url, kind,
                                                         state, settings_.limits.max_chars));
@@ -68,9 +68,9 @@ asio::awaitable<nlohmann::json> inbound::on_dialog(dialog_submission s, bot::act
         bot::flag_reason why{};
         if (!bot::parse_flag_reason(field_of(s, dialog::reason_element), why)) {
             bot::log::info("mattermost.dialog_refused", {{"why", "unknown_reason"}});
-            co_return dialog_field_error(dialog::reason_element,
-                                         texts_.say(bot::text_id::form_flag_intro,
-                                                    {{"n", state.ref}}));
+            co_return dialog_field_error(
+                dialog::reason_element,
+                texts_.say(bot::text_id::form_flag_intro, {{"n", state.ref}}));
         }
         const std::string flagger = state.user_name.empty() ? std::string() : "@" + state.user_name;
         r = core_.on_flag(who, state.ref, why, flagger);

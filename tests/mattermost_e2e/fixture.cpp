@@ -188,7 +188,7 @@ std::size_t mattermost_e2e::click_for_dialog(const std::string& post_id,
     const auto& d = mm_->dialogs[index];
     EXPECT_EQ(d.user_id, user_id);
     EXPECT_EQ(d.url, public_url + "/mattermost/dialogs");
-    EXPECT_TRUE(d.problems.empty()) << d.problems.front();
+    EXPECT_TRUE(d.problems.empty()) << (d.problems.empty() ? "" : d.problems.front());
     return index;
 }
 
