@@ -15,6 +15,7 @@ render_context make_context(const config::settings& settings, const action_signe
     ctx.signer = &signer;
     if (settings.server.public_url) {
         ctx.action_url = *settings.server.public_url + std::string(route::actions);
+        ctx.dialog_url = *settings.server.public_url + std::string(route::dialogs);
     }
     ctx.answer_post_hint = say.say(bot::text_id::answer_post_or_cancel);
     // {n} stays a placeholder: the renderer fills in each queue item's number.

@@ -57,6 +57,8 @@ void http_endpoints::add_routes(transport::router& routes) {
     }
     routes.add(transport::http::verb::post, std::string(route::actions),
                [this](transport::request r) { return action(std::move(r)); });
+    routes.add(transport::http::verb::post, std::string(route::dialogs),
+               [this](transport::request r) { return dialog(std::move(r)); });
 }
 
 bool http_endpoints::token_ok(std::string_view offered) const {
@@ -97,6 +99,28 @@ asio::awaitable<transport::response> http_endpoints::action(transport::request r
         co_return refuse(req, status::bad_request, "unknown action");
     }
     const nlohmann::json answer = co_await in_.on_action(*a, what);
+    co_return json_ok(req, answer);
+}
+
+asio::awaitable<transport::response> http_endpoints::dialog(transport::request req) {
+    // A submission carries no signature of Mattermost's: only the state we signed for this
+    // user, this form and this post makes it ours. user_id is the server's (the session's).
+    auto s = decode_dialog_submission(req.body());
+    if (!s) {
+        co_return refuse(req, status::bad_request, "malformed payload");
+    }
+    bot::action what{};
+    const bool form = bot::parse_action_id(s->callback_id, what) &&
+                      (what == bot::action::reply || what == bot::action::flag);
+    auto state = form ? open_dialog_state(signer_, s->callback_id, s->state, s->user_id)
+                      : std::nullopt;
+    if (!state) {
+        co_return refuse(req, status::unauthorized, "invalid state");
+    }
+    if (s->type != dialog::submission_type) {
+        co_return refuse(req, status::bad_request, "unknown payload");
+    }
+    const nlohmann::json answer = co_await in_.on_dialog(std::move(*s), what, std::move(*state));
     co_return json_ok(req, answer);
 }
 

@@ -153,6 +153,9 @@ asio::awaitable<nlohmann::json> inbound::on_action(action_callback a, bot::actio
     bot::reply r = core_.on_action(who, what, a.ref, bot::surface::ephemeral);
     poke_();
     r = co_await commits_.settle(std::move(r), core_);
+    if (r.form) {
+        co_return co_await open_form(std::move(a), what, std::move(*r.form));
+    }
     // A preview is replaced by its outcome (its buttons must not be clicked twice); a queue item
     // stays for every moderator and is updated through the outbox, the clicker gets a note.
     const bool replaces = what == bot::action::confirm || what == bot::action::cancel;

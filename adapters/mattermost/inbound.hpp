@@ -1,10 +1,11 @@
 // What Mattermost tells us, turned into calls on the core: posts in the bot's direct channels
 // (from the websocket or a catch-up), thread replies under anonymous posts, slash commands and
-// button clicks. Ignores what a bot must ignore (its own and other bots' posts, system posts,
+// button clicks, and the interactive dialogs those clicks open (inbound_dialogs.cpp). Ignores what a bot must ignore (its own and other bots' posts, system posts,
 // deleted posts), and pokes the outbox after every change.
 #pragma once
 
 #include "adapters/mattermost/delivery.hpp"
+#include "adapters/mattermost/dialog.hpp"
 #include "adapters/mattermost/payloads.hpp"
 #include "adapters/mattermost/render.hpp"
 #include "adapters/mattermost/rest_api.hpp"
@@ -45,10 +46,22 @@ public:
     asio::awaitable<nlohmann::json> on_command(slash_command c);
     // A button click, its signature already checked: the JSON body of the 200 answer.
     asio::awaitable<nlohmann::json> on_action(action_callback a, bot::action what);
+    // A dialog submitted, its state already verified for its user: `what` is its form's kind
+    // (reply or flag). The JSON body of the 200 answer: {} closes the dialog (the outcome follows
+    // as an ephemeral post), {"errors":{…}} keeps it open with the reason beside the field.
+    asio::awaitable<nlohmann::json> on_dialog(dialog_submission s, bot::action what,
+                                              dialog_state state);
 
 private:
     bot::actor actor_for(std::string_view user, std::string route, std::string_view channel) const;
     asio::awaitable<bool> send_now(std::string route, std::vector<bot::message> messages);
+    // The form the core asked for, as an interactive dialog on the click's trigger: the click's
+    // answer ({} when it opened, an apology when Mattermost refused it).
+    asio::awaitable<nlohmann::json> open_form(action_callback a, bot::action what,
+                                              bot::form_request form);
+    // A dialog's outcome to the person alone: an ephemeral post where they are, else a DM.
+    asio::awaitable<void> tell_privately(std::string user_id, std::string channel_id,
+                                         std::vector<bot::message> messages);
     asio::awaitable<void> deliver_preview(std::string route, std::string response_url,
                                           std::vector<bot::message> messages);
 

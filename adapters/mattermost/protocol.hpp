@@ -18,6 +18,10 @@ inline constexpr std::string_view users_me = "/users/me";
 inline constexpr std::string_view posts = "/posts";            // POST; /posts/{id}, /posts/{id}/patch
 inline constexpr std::string_view channels = "/channels";      // /channels/{id}/posts?since=
 inline constexpr std::string_view channels_direct = "/channels/direct";
+inline constexpr std::string_view posts_ephemeral = "/posts/ephemeral"; // §B2
+// model.OpenDialogRequest {"trigger_id","url","dialog"}; 200 {"status":"OK"}, 400 for a trigger
+// that is expired (older than OutgoingIntegrationRequestsTimeout, 30 s) or not the server's.
+inline constexpr std::string_view dialogs_open = "/actions/dialogs/open";
 inline constexpr std::string_view websocket = "/api/v4/websocket";
 } // namespace rest
 
@@ -27,6 +31,8 @@ namespace route {
 inline constexpr std::string_view commands = "/mattermost/commands";
 inline constexpr std::string_view command_alias = "/mattermost/command";
 inline constexpr std::string_view actions = "/mattermost/actions";
+// Interactive dialog submissions (deploy/mattermost.md; not in interface.md): the dialog's `url`.
+inline constexpr std::string_view dialogs = "/mattermost/dialogs";
 } // namespace route
 
 // §B3: websocket actions we send and events we read.
@@ -54,6 +60,17 @@ inline constexpr std::string_view action = "action"; // "openfloor_confirm", …
 inline constexpr std::string_view ref = "ref";       // the draft id or post reference
 inline constexpr std::string_view sig = "sig";       // action_signer::sign(action, ref, channel)
 } // namespace context_key
+
+// Interactive dialogs (server/public/model/integration_action.go): the names of our elements in
+// the submission map, the type the server gives a submission, and the model's length limits,
+// which count bytes (Go's len).
+namespace dialog {
+inline constexpr std::string_view answer_element = "answer"; // textarea of an answer form
+inline constexpr std::string_view reason_element = "reason"; // select of a flag form
+inline constexpr std::string_view submission_type = "dialog_submission";
+inline constexpr std::size_t title_bytes = 24;        // DialogTitleMaxLength
+inline constexpr std::size_t display_name_bytes = 24; // DialogElementDisplayNameMaxLength
+} // namespace dialog
 
 namespace limit {
 inline constexpr std::size_t message_runes = 16'383; // §B2 `message`

@@ -240,6 +240,13 @@ json action_response(const std::vector<bot::message>& messages, const render_con
     return out;
 }
 
+json ephemeral_body(std::string_view user_id, std::string_view channel_id,
+                    const std::vector<bot::message>& messages, const render_context& ctx) {
+    return json{{"user_id", user_id},
+                {"post", json{{"channel_id", channel_id},
+                              {"message", joined_text(messages, without_buttons(ctx))}}}};
+}
+
 json webhook_body(const bot::message& m, const render_context& ctx) {
     return json{{"text", message_text(m, without_buttons(ctx))}};
 }

@@ -30,6 +30,7 @@ std::string escape_markdown(std::string_view text);
 struct render_context {
     const action_signer* signer = nullptr; // required when action_url is set
     std::string action_url;                // "{public_url}/mattermost/actions", or empty
+    std::string dialog_url;                // "{public_url}/mattermost/dialogs", or empty
     std::string answer_post_hint;          // "Answer `post` to publish it, or `cancel`."
     std::string answer_review_hint;        // "Answer `approve {n}` or `reject {n}` …": {n} = m.number
 };
@@ -67,6 +68,12 @@ nlohmann::json command_response_text(std::string_view bot_text); // one line of 
 // with no messages (an empty body would show an error to the user).
 nlohmann::json action_response(const std::vector<bot::message>& messages,
                                const render_context& ctx, bool replace);
+
+// POST /posts/ephemeral (§B2): {"user_id":recipient,"post":{"channel_id","message"}} with the
+// messages' texts joined as in command_response (no buttons: an ephemeral post is not stored).
+nlohmann::json ephemeral_body(std::string_view user_id, std::string_view channel_id,
+                              const std::vector<bot::message>& messages,
+                              const render_context& ctx);
 
 // An incoming webhook's body (channels with webhook_url): {"text": message_text(m)}.
 nlohmann::json webhook_body(const bot::message& m, const render_context& ctx);

@@ -1,6 +1,7 @@
 // A faithful fake Mattermost (API v4) on 127.0.0.1, built from platforms.md PART B and §C5–§C7:
 // the REST subset openfloor calls (bearer-checked, recorded, with injectable faults), incoming
-// hooks, and the websocket with both ways to authenticate and reliable reconnects.
+// hooks, the websocket with both ways to authenticate and reliable reconnects, and interactive
+// dialogs (opened on a click's trigger, submitted back to the bot as the server does).
 #pragma once
 
 #include "tests/fakes/fake_server.hpp"
@@ -49,6 +50,18 @@ struct mm_button {
     std::string url;        // integration.url
     nlohmann::json context; // integration.context
     bool routable = false;  // id matches [A-Za-z0-9]+, so a click can reach it (§B5)
+};
+
+// An interactive dialog the bot opened (POST /actions/dialogs/open), as the server holds it
+// between the open and the person's submit. `problems` lists what model.Dialog.IsValid() would
+// say of it (the real server only logs those and shows the dialog anyway).
+struct mm_dialog {
+    std::string user_id;    // whose click's trigger opened it
+    std::string channel_id; // where they clicked: the channel a submission names
+    std::string url;        // where a submission goes
+    nlohmann::json dialog;  // model.Dialog as the bot sent it
+    std::vector<std::string> problems;
+    bool open = true; // until a submission is answered without errors
 };
 
 // §B1: the rate-limit headers a server with RateLimitSettings.Enable sends on every answer.
@@ -148,6 +161,22 @@ public:
     // and, when present, the props; returns the ephemeral_text ("" when none).
     std::string apply_action_response(const std::string& post_id, const nlohmann::json& response);
 
+    // ---- interactive dialogs ----
+    // A trigger_id is good for this long after its click (OutgoingIntegrationRequestsTimeout).
+    std::chrono::milliseconds trigger_lifetime{30'000};
+    std::vector<mm_dialog> dialogs; // every dialog opened, oldest first
+    // The model.SubmitDialogRequest the server POSTs to dialogs[index].url when its person
+    // submits `submission` ({element name: value}), as DoActionRequest sends it.
+    nlohmann::json dialog_submission(std::size_t index, const nlohmann::json& submission,
+                                     bool cancelled = false) const;
+    // What the server does with the bot's answer to a submission: {"errors":{…}} or
+    // {"error":"…"} keep the dialog open; anything else closes it. Returns the errors (null when
+    // none).
+    nlohmann::json apply_dialog_response(std::size_t index, const nlohmann::json& response);
+    // The trigger_id a click by `user_id` in `channel_id` carries: fresh each time, like
+    // model.GenerateTriggerId's base64 of "id:user:millis:signature".
+    std::string issue_trigger(const std::string& user_id, const std::string& channel_id);
+
     // ---- people post: stored, and pushed to the bot as `posted` (§C5) ----
     std::string deliver(const mm_new_post& p); // returns the post id
     std::string dm_post(const std::string& user_id, const std::string& text);
@@ -208,10 +237,10 @@ public:
     static std::vector<std::pair<std::string, std::string>>
     slash_command_headers(const std::string& token);
     // §B5/§C7: the click callback body (Content-Type: application/json).
+    // Each carries a fresh trigger_id (issue_trigger).
     nlohmann::json action_callback_json(const std::string& user_id, const std::string& channel_id,
-                                        const std::string& post_id,
-                                        const nlohmann::json& context) const;
-    nlohmann::json click_body(const mm_button& button, const std::string& user_id) const;
+                                        const std::string& post_id, const nlohmann::json& context);
+    nlohmann::json click_body(const mm_button& button, const std::string& user_id);
 
     // ---- ids and time, as the server makes them ----
     std::string new_id();  // 26 chars of Mattermost's base32 alphabet
@@ -232,6 +261,11 @@ private:
         std::deque<ws_event> buffer; // the last 128 events (Mattermost's dead queue)
         std::shared_ptr<ws_client> client;
     };
+    struct trigger {
+        std::string user_id;
+        std::string channel_id;
+        std::chrono::steady_clock::time_point issued;
+    };
     struct fault {
         std::string method;
         std::string path;
@@ -251,6 +285,7 @@ private:
     fake_reply delete_post(const std::string& post_id);
     fake_reply create_ephemeral(const nlohmann::json& body);
     fake_reply create_direct(const nlohmann::json& body);
+    fake_reply open_dialog(const nlohmann::json& body);
     fake_reply posts_since(const fake_request& req, const std::string& channel_id);
     std::optional<fake_reply> refuse_channel(const std::string& channel_id) const;
     std::optional<fake_reply> invalid_post(const nlohmann::json& post) const;
@@ -276,6 +311,7 @@ private:
     std::map<std::string, std::vector<std::string>> by_channel_;     // channel -> ids, create order
     std::vector<std::pair<std::string, nlohmann::json>> ephemerals_; // recipient, post
     std::vector<fault> faults_;
+    std::map<std::string, trigger> triggers_; // trigger_id -> the click that made it
     std::map<const fake_socket*, std::shared_ptr<ws_client>> clients_;
     std::map<std::string, ws_connection> connections_;
     std::string newest_connection_;

@@ -10,7 +10,8 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr const char* trigger_id = "aGVsbG8="; // §C6/§C7
+// §C6. Slash commands keep the vector's; clicks get a fresh one each (issue_trigger).
+constexpr const char* trigger_id = "aGVsbG8=";
 
 } // namespace
 
@@ -61,7 +62,7 @@ fake_mattermost::slash_command_headers(const std::string& token) {
 
 json fake_mattermost::action_callback_json(const std::string& user_id,
                                            const std::string& channel_id,
-                                           const std::string& post_id, const json& context) const {
+                                           const std::string& post_id, const json& context) {
     const mm_channel c = channel(channel_id);
     const bool in_team = c.type == "O" || c.type == "P";
     return {{"user_id", user_id},
@@ -71,13 +72,13 @@ json fake_mattermost::action_callback_json(const std::string& user_id,
             {"team_id", in_team ? team_id : ""},
             {"team_domain", in_team ? team_domain : ""},
             {"post_id", post_id},
-            {"trigger_id", trigger_id},
+            {"trigger_id", issue_trigger(user_id, channel_id)},
             {"type", "button"},
             {"data_source", ""},
             {"context", context}};
 }
 
-json fake_mattermost::click_body(const mm_button& button, const std::string& user_id) const {
+json fake_mattermost::click_body(const mm_button& button, const std::string& user_id) {
     return action_callback_json(user_id, button.channel_id, button.post_id, button.context);
 }
 

@@ -116,6 +116,10 @@ fake_reply fake_mattermost::rest(const fake_request& req, const json& body) {
                                     {"roles", "channel_user"}});
         }
     }
+    if (head == "actions" && m == "POST" && seg.size() == 3 && seg[1] == "dialogs" &&
+        seg[2] == "open") {
+        return open_dialog(body);
+    }
     if (head == "teams" && m == "POST" && seg.size() == 3 && seg[2] == "members") {
         return json_reply(201, {{"team_id", seg[1]},
                                 {"user_id", string_field(body, "user_id")},

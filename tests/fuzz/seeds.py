@@ -211,6 +211,13 @@ def mm_action(action, ref, user=ALICE, channel=DM_CHANNEL, sig="SIGNATURE"):
                     "context": {"action": action, "ref": ref, "sig": sig}})
 
 
+def mm_dialog(callback_id, submission, user="b0bb0bb0bb0bb0bb0bb0bb0bb0", state="STATE", cancelled=False):
+    # model.SubmitDialogRequest as app.SubmitInteractiveDialog POSTs it.
+    return compact({"type": "dialog_submission", "callback_id": callback_id, "state": state,
+                    "user_id": user, "channel_id": TOWN, "team_id": "8s4ah3qz9jrxzc7h4y5kpmgg1e",
+                    "submission": submission, "cancelled": cancelled})
+
+
 def mm_command(text, user=ALICE, token="xk4zn8e3gtd3mrqc6hrmg1p5ya"):
     # §C6: Go sorts the keys.
     return urllib.parse.urlencode(sorted({
@@ -247,6 +254,11 @@ def mattermost():
     write("mattermost", "A-approve", "A" + mm_action("openfloor_approve", "1", user=MOD, channel="m0dsm0dsm0dsm0dsm0dsm0dsm0"))
     write("mattermost", "A-flag", "A" + mm_action("openfloor_flag", "1", user="b0bb0bb0bb0bb0bb0bb0bb0bb0", channel=TOWN))
     write("mattermost", "A-unsigned", "A" + mm_action("openfloor_confirm", "42", sig="00ff"))
+    write("mattermost", "D-answer", "D" + mm_dialog("openfloor_reply", {"answer": "Which quarter?"}))
+    write("mattermost", "D-flag", "D" + mm_dialog("openfloor_flag", {"reason": "spam"}))
+    write("mattermost", "D-unknown-reason", "D" + mm_dialog("openfloor_flag", {"reason": "because"}))
+    write("mattermost", "D-cancelled", "D" + mm_dialog("openfloor_reply", {}, cancelled=True))
+    write("mattermost", "D-forged", "D" + mm_dialog("openfloor_flag", {"reason": "spam"}, state="{\"r\":\"1\",\"s\":\"00ff\"}"))
     write("mattermost", "C-c6-header", "CToken xk4zn8e3gtd3mrqc6hrmg1p5ya\n" + mm_command("#town I have a question about the on-call rota"))
     write("mattermost", "C-token-field", "C\n" + mm_command("help"))
     write("mattermost", "C-wrong-token", "CToken wrong\n" + mm_command("help"))

@@ -23,6 +23,18 @@ TEST_F(MattermostActionSigner, SignsAsTheDocumentedKeyedHash) {
     EXPECT_EQ(sig_.find_first_not_of("0123456789abcdef"), std::string::npos);
 }
 
+TEST_F(MattermostActionSigner, SignsDialogStatesUnderTheirOwnKey) {
+    const std::string sig = signer_.sign_dialog("openfloor_flag", "12", "u1", "bob");
+    EXPECT_EQ(sig, id_.keyed_hash("mattermost.dialog", "openfloor_flag\n12\nu1\nbob"));
+    EXPECT_TRUE(signer_.verify_dialog("openfloor_flag", "12", "u1", "bob", sig));
+    EXPECT_FALSE(signer_.verify_dialog("openfloor_flag", "12", "u2", "bob", sig));
+    EXPECT_FALSE(signer_.verify_dialog("openfloor_flag", "12", "u1", "eve", sig));
+    EXPECT_FALSE(signer_.verify_dialog("openfloor_flag", "12", "", "bob", sig));
+    EXPECT_FALSE(signer_.verify_dialog("openfloor_flag", "12", "u1", "bob", ""));
+    EXPECT_NE(signer_.sign("openfloor_flag", "12", "u1"),
+              signer_.sign_dialog("openfloor_flag", "12", "u1", ""));
+}
+
 TEST_F(MattermostActionSigner, IsStableAcrossSignersWithTheSameSecret) {
     const bot::identity again{config::secret("a test identity secret, 32+ bytes long")};
     EXPECT_EQ(action_signer(again).sign("openfloor_confirm", "d42", "chan1"), sig_);

@@ -279,5 +279,59 @@ TEST_F(FakeMattermost, SlashCommandFormIsTheC6Vector) {
               "aGVsbG8%3D&user_id=4xp9fdt6rjgfxm7c8e5a1bzkqo&user_name=alice");
 }
 
+TEST_F(FakeMattermost, OpensDialogsOnlyOnAFreshTriggerFromAClickAndSubmitsThemBack) {
+    const json click = mm.action_callback_json(mm.alice_id, "chan", "post", {{"a", "b"}});
+    const std::string trigger = click.value("trigger_id", "");
+    EXPECT_NE(trigger,
+              mm.action_callback_json(mm.alice_id, "chan", "post", {}).value("trigger_id", ""));
+    const json dialog{{"callback_id", "cb"},
+                      {"title", "Answer #1"},
+                      {"state", "st"},
+                      {"elements", json::array({{{"display_name", "Your answer"},
+                                                 {"name", "answer"},
+                                                 {"type", "textarea"},
+                                                 {"max_length", 10}}})}};
+    auto open = [&](const std::string& t, const json& d) {
+        return call(http::verb::post, "/actions/dialogs/open",
+                    json{{"trigger_id", t}, {"url", "https://bot/d"}, {"dialog", d}}.dump());
+    };
+    const auto unknown = open("aGVsbG8=", dialog);
+    EXPECT_EQ(unknown.status, 400U);
+    EXPECT_EQ(body_of(unknown).value("id", ""),
+              "interactive_message.decode_trigger_id.verify_signature_failed");
+    const auto ok = open(trigger, dialog);
+    EXPECT_EQ(ok.status, 200U);
+    EXPECT_EQ(body_of(ok), json({{"status", "OK"}}));
+    ASSERT_EQ(mm.dialogs.size(), 1U);
+    EXPECT_EQ(mm.dialogs[0].user_id, mm.alice_id);
+    EXPECT_EQ(mm.dialogs[0].channel_id, "chan");
+    EXPECT_TRUE(mm.dialogs[0].problems.empty());
+
+    json long_title = dialog;
+    long_title["title"] = std::string(25, 't');
+    EXPECT_EQ(open(trigger, long_title).status, 200U); // the server only logs it
+    EXPECT_FALSE(mm.dialogs.back().problems.empty());
+    mm.trigger_lifetime = std::chrono::milliseconds(-1);
+    const auto expired = open(trigger, dialog);
+    EXPECT_EQ(expired.status, 400U);
+    EXPECT_EQ(body_of(expired).value("id", ""), "interactive_message.decode_trigger_id.expired");
+    EXPECT_EQ(mm.dialogs.size(), 2U);
+
+    const json submitted = mm.dialog_submission(0, {{"answer", "yes"}});
+    EXPECT_EQ(submitted, json({{"type", "dialog_submission"},
+                               {"callback_id", "cb"},
+                               {"state", "st"},
+                               {"user_id", mm.alice_id},
+                               {"channel_id", "chan"},
+                               {"team_id", mm.team_id},
+                               {"submission", {{"answer", "yes"}}},
+                               {"cancelled", false}}));
+    EXPECT_EQ(mm.apply_dialog_response(0, {{"errors", {{"answer", "too long"}}}}),
+              json({{"answer", "too long"}}));
+    EXPECT_TRUE(mm.dialogs[0].open);
+    EXPECT_EQ(mm.apply_dialog_response(0, json::object()), nullptr);
+    EXPECT_FALSE(mm.dialogs[0].open);
+}
+
 } // namespace
 } // namespace openfloor::testing

@@ -169,6 +169,81 @@ transport::client_response mattermost_e2e::click(const std::string& post_id,
     return {};
 }
 
+std::size_t mattermost_e2e::click_for_dialog(const std::string& post_id,
+                                             const std::string& action,
+                                             const std::string& user_id,
+                                             std::string* click_answer) {
+    const std::size_t before = mm_->dialogs.size();
+    const auto r = click(post_id, action, user_id);
+    EXPECT_EQ(r.status, 200U) << r.body;
+    const auto body = nlohmann::json::parse(r.body, nullptr, false);
+    if (click_answer != nullptr) {
+        *click_answer = body.is_object() ? body.value("ephemeral_text", "") : "";
+    }
+    // The bot opens the dialog before it answers the click.
+    if (mm_->dialogs.size() == before) {
+        return std::string::npos;
+    }
+    const std::size_t index = mm_->dialogs.size() - 1;
+    const auto& d = mm_->dialogs[index];
+    EXPECT_EQ(d.user_id, user_id);
+    EXPECT_EQ(d.url, public_url + "/mattermost/dialogs");
+    EXPECT_TRUE(d.problems.empty()) << (d.problems.empty() ? "" : d.problems.front());
+    return index;
+}
+
+transport::client_response mattermost_e2e::post_dialog(const std::string& body) {
+    transport::client_request req;
+    req.method = transport::http::verb::post;
+    req.url = "http://127.0.0.1:" + std::to_string(bot_->port()) + "/mattermost/dialogs";
+    req.body = body;
+    req.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
+    return send(std::move(req));
+}
+
+transport::client_response mattermost_e2e::submit_dialog(std::size_t index,
+                                                         const nlohmann::json& submission) {
+    EXPECT_TRUE(mm_->dialogs.at(index).open) << "dialog " << index << " was closed";
+    auto r = post_dialog(mm_->dialog_submission(index, submission).dump());
+    if (r.status == 200) {
+        mm_->apply_dialog_response(index, nlohmann::json::parse(r.body, nullptr, false));
+    }
+    return r;
+}
+
+transport::client_response mattermost_e2e::answer_by_dialog(const std::string& post_id,
+                                                            const std::string& user_id,
+                                                            const std::string& text) {
+    const std::size_t d = click_for_dialog(post_id, "openfloor_reply", user_id);
+    if (d == std::string::npos) {
+        ADD_FAILURE() << "Reply anonymously opened no dialog";
+        return {};
+    }
+    return submit_dialog(d, {{"answer", text}});
+}
+
+transport::client_response mattermost_e2e::flag_by_dialog(const std::string& post_id,
+                                                          const std::string& user_id,
+                                                          const std::string& reason) {
+    const std::size_t d = click_for_dialog(post_id, "openfloor_flag", user_id);
+    if (d == std::string::npos) {
+        ADD_FAILURE() << "Flag opened no dialog";
+        return {};
+    }
+    return submit_dialog(d, {{"reason", reason}});
+}
+
+bool mattermost_e2e::wait_for_ephemeral(const std::string& user_id, const std::string& needle) {
+    return wait_for([&] {
+        for (const auto& p : mm_->ephemerals_for(user_id)) {
+            if (p.value("message", "").find(needle) != std::string::npos) {
+                return true;
+            }
+        }
+        return false;
+    });
+}
+
 std::string mattermost_e2e::dm_of(const std::string& user_id) {
     std::string dm;
     wait_for([&] {

@@ -50,6 +50,26 @@ protected:
                                      const std::string& user_id);
     transport::client_response post_action(const nlohmann::json& body);
 
+    // Interactive dialogs (§B5's buttons opening a form). click_for_dialog clicks `action` on
+    // `post_id` as `user_id` and waits for the dialog the bot opens on that click's trigger: its
+    // index in the fake's `dialogs`, or npos when the click opened none (the click's answer, its
+    // ephemeral_text, is then in `*click_answer` when given).
+    std::size_t click_for_dialog(const std::string& post_id, const std::string& action,
+                                 const std::string& user_id, std::string* click_answer = nullptr);
+    // Submits dialog `index` with `submission` as the server does (POST to the dialog's url
+    // path on the bot) and applies the answer to the fake's dialog. Returns the HTTP answer.
+    transport::client_response submit_dialog(std::size_t index, const nlohmann::json& submission);
+    transport::client_response post_dialog(const std::string& body);
+    // Click Reply anonymously (Flag) and submit the dialog; the submission's HTTP answer.
+    transport::client_response answer_by_dialog(const std::string& post_id,
+                                                const std::string& user_id,
+                                                const std::string& text);
+    transport::client_response flag_by_dialog(const std::string& post_id,
+                                              const std::string& user_id,
+                                              const std::string& reason);
+    // The newest ephemeral post to `user_id` whose message contains `needle`, once there.
+    bool wait_for_ephemeral(const std::string& user_id, const std::string& needle);
+
     // The DM channel of a user with the bot, once it exists ("" on timeout).
     std::string dm_of(const std::string& user_id);
     // The newest post the bot wrote into `channel_id` whose message contains `needle`.

@@ -236,6 +236,7 @@ bot_rig::bot_rig()
     const bot::texts say(settings_.locale);
     render_.signer = &signer_;
     render_.action_url = *settings_.server.public_url + "/mattermost/actions";
+    render_.dialog_url = *settings_.server.public_url + "/mattermost/dialogs";
     render_.answer_post_hint = say.say(bot::text_id::answer_post_or_cancel);
     render_.answer_review_hint = say.say(bot::text_id::answer_approve_or_reject, {{"n", "{n}"}});
     renew();

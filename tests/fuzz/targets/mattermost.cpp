@@ -8,7 +8,10 @@
 //   C  "<Authorization header>\n<form>": a slash command POSTed to /mattermost/commands
 //   G  the same as a GET with the form as the query string (what mmctl creates without --post)
 //   R  a REST answer: a user, a channel, a post, an AppError
+//   D  a dialog submission POSTed to /mattermost/dialogs; the string "STATE" in it becomes the
+//      state the bot would have signed for its callback_id, post "1", its user and "fuzzer"
 // Any other first byte picks one of these by its value.
+#include "adapters/mattermost/dialog.hpp"
 #include "adapters/mattermost/http_endpoints.hpp"
 #include "adapters/mattermost/payloads.hpp"
 #include "tests/fuzz/rig/bot_rig.hpp"
@@ -30,6 +33,7 @@ using transport::http::status;
 using transport::http::verb;
 
 constexpr std::string_view signature_placeholder = "SIGNATURE";
+constexpr std::string_view state_placeholder = "\"STATE\"";
 
 void check_post(const mattermost::post& p) {
     expect(!p.id.empty(), "a decoded post without an id");
@@ -108,6 +112,33 @@ void action_callback(bot_rig& rig, std::string_view input) {
     }
 }
 
+void dialog_submission(bot_rig& rig, std::string_view input) {
+    std::string body(input);
+    auto decoded = mattermost::decode_dialog_submission(body);
+    if (decoded) {
+        expect(!decoded->user_id.empty(), "a dialog submission without a user");
+        if (const auto at = body.find(state_placeholder); at != std::string::npos) {
+            const std::string state = mattermost::seal_dialog_state(
+                rig.signer(), decoded->callback_id, "1", decoded->user_id, "fuzzer");
+            body.replace(at, state_placeholder.size(), nlohmann::json(state).dump());
+            decoded = mattermost::decode_dialog_submission(body);
+        }
+    }
+    mattermost::http_endpoints endpoints(rig.mattermost_inbound(), rig.signer(),
+                                         *rig.settings().mattermost);
+    transport::router routes;
+    endpoints.add_routes(routes);
+    const auto res = call(rig, routes,
+                          make_request(verb::post, "/mattermost/dialogs", body,
+                                       {{"Content-Type", "application/json"}}));
+    if (res.result() == status::ok) {
+        // Only a state the bot signed, for this form and this user, gets through.
+        expect(decoded && mattermost::open_dialog_state(rig.signer(), decoded->callback_id,
+                                                        decoded->state, decoded->user_id),
+               "a dialog submission without our state was served");
+    }
+}
+
 void slash_command(bot_rig& rig, std::string_view input, bool as_get) {
     const auto newline = input.find('\n');
     if (newline == std::string_view::npos || newline > 1024) {
@@ -166,7 +197,7 @@ int fuzz_mattermost(const std::uint8_t* data, std::size_t size) {
     if (size == 0) {
         return 0;
     }
-    constexpr std::array<char, 6> modes{'W', 'L', 'A', 'C', 'G', 'R'};
+    constexpr std::array<char, 7> modes{'W', 'L', 'A', 'C', 'G', 'R', 'D'};
     char mode = static_cast<char>(data[0]);
     if (std::find(modes.begin(), modes.end(), mode) == modes.end()) {
         mode = modes[static_cast<std::size_t>(data[0]) % modes.size()];
@@ -183,6 +214,9 @@ int fuzz_mattermost(const std::uint8_t* data, std::size_t size) {
         break;
     case 'A':
         action_callback(rig, input);
+        break;
+    case 'D':
+        dialog_submission(rig, input);
         break;
     case 'C':
     case 'G':
