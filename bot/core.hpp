@@ -68,9 +68,6 @@ struct reply {
     // (`messages` is then empty). Unset, `messages` holds the reason why not (unknown post,
     // locked, hidden, …), to be shown ephemerally like any other answer.
     std::optional<form_request> form;
-    // Set by on_answer_form() and on_flag() when the submission was taken (the answer queued,
-    // the flag counted). Unset, `messages` says why not: an adapter may keep its form open.
-    bool accepted = false;
 };
 
 // A message someone wrote in the thread of an anonymous post.

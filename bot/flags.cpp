@@ -119,7 +119,6 @@ result<void> flag_post(use_case& w, std::string_view post_value, flag_reason rea
                                {"post", post->number},
                                {"count", count},
                                {"hidden", hide}});
-    w.collected().accepted = true;
     return w.answer(w.say.say(text_id::flag_thanks, {{"n", n}}));
 }
 
