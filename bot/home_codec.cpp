@@ -2,6 +2,8 @@
 // as compact JSON that is only ever stored sealed. No nlohmann::json leaves this file.
 #include "bot/home.hpp"
 
+#include "bot/json_codec.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -81,30 +83,6 @@ bool read_document(const json& doc, home_document& out) {
                        [&](const json& p) { return read_entry(p, out.posts.emplace_back()); });
 }
 
-// Text reaches us through the platforms' JSON, so it is valid UTF-8; should invalid bytes ever
-// slip in, they are replaced (U+FFFD) rather than thrown from a use case.
-std::string dump(const json& doc) {
-    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-template <class T, class Read>
-bool parse(std::string_view encoded, T& out, Read read) {
-    const json doc = json::parse(encoded, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) {
-        return false;
-    }
-    try {
-        T value;
-        if (!read(doc, value)) {
-            return false;
-        }
-        out = std::move(value);
-        return true;
-    } catch (const json::exception&) { // a type check above missed a case: still malformed
-        return false;
-    }
-}
-
 } // namespace
 
 home_entry* home_document::entry_for(std::int64_t post_id, time_point added) {
@@ -142,19 +120,19 @@ std::string encode(const home_document& d) {
         }
         posts.push_back({{"p", e.post_id}, {"at", to_millis(e.added)}, {"l", std::move(lines)}});
     }
-    return dump(json{{"v", document_version}, {"posts", std::move(posts)}});
+    return json_codec::dump(json{{"v", document_version}, {"posts", std::move(posts)}});
 }
 
 bool decode(std::string_view encoded, home_document& out) {
-    return parse(encoded, out, read_document);
+    return json_codec::parse(encoded, out, read_document);
 }
 
 std::string encode(const ephemeral_route& r) {
-    return dump(json{{"c", r.channel}, {"u", r.user}});
+    return json_codec::dump(json{{"c", r.channel}, {"u", r.user}});
 }
 
 bool decode(std::string_view encoded, ephemeral_route& out) {
-    return parse(encoded, out, [](const json& doc, ephemeral_route& r) {
+    return json_codec::parse(encoded, out, [](const json& doc, ephemeral_route& r) {
         return doc.is_object() && read_string(doc, "c", r.channel) && read_string(doc, "u", r.user);
     });
 }

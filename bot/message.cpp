@@ -2,6 +2,8 @@
 // so no nlohmann::json crosses into the rest of the core.
 #include "bot/message.hpp"
 
+#include "bot/json_codec.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -199,26 +201,11 @@ std::string encode(const message& m) {
     if (!choices.empty()) {
         doc[key_choices] = std::move(choices);
     }
-    // Text reaches us through the platforms' JSON, so it is valid UTF-8. Should invalid bytes
-    // ever slip in, replace them (U+FFFD) rather than throw from the outbox.
-    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+    return json_codec::dump(doc);
 }
 
 bool decode(std::string_view encoded, message& out) {
-    const json doc = json::parse(encoded, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) {
-        return false;
-    }
-    try {
-        message m;
-        if (!read_message(doc, m)) {
-            return false;
-        }
-        out = std::move(m);
-        return true;
-    } catch (const json::exception&) { // a type check above missed a case: still malformed
-        return false;
-    }
+    return json_codec::parse(encoded, out, read_message);
 }
 
 } // namespace openfloor::bot

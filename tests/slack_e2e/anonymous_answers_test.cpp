@@ -281,12 +281,7 @@ TEST_P(SlackAnonymousAnswers, NeitherTeammateIsInTheDatabaseItsWalOrTheLog) {
     EXPECT_FALSE(log_.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(BothModes, SlackAnonymousAnswers,
-                         ::testing::Values(config::slack_mode::socket, config::slack_mode::http),
-                         [](const auto& param_info) {
-                             return param_info.param == config::slack_mode::socket ? "SocketMode"
-                                                                                   : "HttpMode";
-                         });
+INSTANTIATE_TEST_SUITE_P(BothModes, SlackAnonymousAnswers, both_slack_modes(), slack_mode_name);
 
 } // namespace
 } // namespace openfloor::testing

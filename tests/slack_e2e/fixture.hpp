@@ -17,6 +17,15 @@
 
 namespace openfloor::testing {
 
+// Tests that run in Socket Mode and in HTTP mode alike:
+// INSTANTIATE_TEST_SUITE_P(BothModes, Suite, both_slack_modes(), slack_mode_name).
+inline auto both_slack_modes() {
+    return ::testing::Values(config::slack_mode::socket, config::slack_mode::http);
+}
+inline std::string slack_mode_name(const ::testing::TestParamInfo<config::slack_mode>& info) {
+    return info.param == config::slack_mode::socket ? "SocketMode" : "HttpMode";
+}
+
 class slack_e2e : public ::testing::Test {
 protected:
     slack_e2e();

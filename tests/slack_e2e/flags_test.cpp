@@ -192,12 +192,7 @@ TEST_P(SlackFlags, NoFlaggerIsInTheDatabaseItsWalOrTheLog) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(BothModes, SlackFlags,
-                         ::testing::Values(config::slack_mode::socket, config::slack_mode::http),
-                         [](const auto& param_info) {
-                             return param_info.param == config::slack_mode::socket ? "SocketMode"
-                                                                                   : "HttpMode";
-                         });
+INSTANTIATE_TEST_SUITE_P(BothModes, SlackFlags, both_slack_modes(), slack_mode_name);
 
 } // namespace
 } // namespace openfloor::testing

@@ -179,12 +179,7 @@ TEST_P(SlackFlows, ARateLimitedPostIsSentAfterRetryAfter) {
     EXPECT_GE(slack_->posts_to(alice_dm).size() + slack_->posts_to("C0QUICK").size(), 3U);
 }
 
-INSTANTIATE_TEST_SUITE_P(BothModes, SlackFlows,
-                         ::testing::Values(config::slack_mode::socket, config::slack_mode::http),
-                         [](const auto& param_info) {
-                             return param_info.param == config::slack_mode::socket ? "SocketMode"
-                                                                             : "HttpMode";
-                         });
+INSTANTIATE_TEST_SUITE_P(BothModes, SlackFlows, both_slack_modes(), slack_mode_name);
 
 } // namespace
 } // namespace openfloor::testing
