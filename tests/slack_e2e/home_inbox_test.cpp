@@ -121,6 +121,42 @@ TEST_F(SlackHomeInbox, OpeningTheHomeTabPublishesTheCurrentView) {
     EXPECT_FALSE(messaged_the_author_by_dm());
 }
 
+TEST_F(SlackHomeInbox, TheHomeTabsReplyButtonOpensTheAnswerModalAndTheAnswerIsSignedAsAuthor) {
+    boot_home();
+    command(alice, "C0ENG", "#quick question: Why is staging down?");
+    const std::string ts = channel_ts_of(1);
+    ASSERT_FALSE(ts.empty());
+    ASSERT_TRUE(wait_for([&] { return has_reply_button(last_home_of(alice), "1"); }));
+    // A click on the Home tab, as Slack sends it: from a view, with no channel, message or
+    // response_url.
+    auto home_click = slack_->button_click(alice, "", "openfloor_reply", "1");
+    home_click["container"] = {{"type", "view"}, {"view_id", "V0HOME0001"}};
+    home_click["view"] = last_home_of(alice);
+    home_click["view"]["id"] = "V0HOME0001";
+    for (const char* gone : {"channel", "message", "response_url"}) {
+        home_click.erase(gone);
+    }
+    const auto views = slack_->views.size();
+    const auto id = slack_->push("interactive", home_click, false);
+    ASSERT_TRUE(wait_for([&] { return slack_->ack_for(id).has_value(); }));
+    ASSERT_TRUE(wait_for([&] { return slack_->views.size() > views; }))
+        << "the Home tab's Reply button opened no modal";
+    const auto view = slack_->views.back();
+    EXPECT_NE(view.view.dump().find("author of #1"), std::string::npos) << view.view.dump();
+    const auto sent = submit_view(alice, view, {{"answer_input", "It is back since ten"}});
+    EXPECT_EQ(sent.body.value("response_action", ""), "update") << sent.body.dump();
+    ASSERT_TRUE(wait_for([&] {
+        for (const auto& c : slack_->calls_to("chat.postMessage")) {
+            if (c.body.value("thread_ts", "") == ts &&
+                all_text(c.body).find("It is back since ten") != std::string::npos) {
+                return all_text(c.body).find("author of #1") != std::string::npos;
+            }
+        }
+        return false;
+    })) << "the answer did not reach #1's thread signed by its author";
+    EXPECT_FALSE(messaged_the_author_by_dm());
+}
+
 TEST_F(SlackHomeInbox, HomeOpenedOverTheEventsApiPublishesToo) {
     boot_home(config::slack_mode::http);
     event(slack_->home_opened_event(alice, "EvP1"));
