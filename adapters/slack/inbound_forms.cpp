@@ -49,7 +49,21 @@ bool inbound::well_formed(const view_submission& v) {
 
 asio::awaitable<void> inbound::tell_clicker(const block_action& a,
                                             const std::vector<bot::message>& m) {
-    if (a.response_url.empty() || m.empty()) {
+    if (m.empty()) {
+        co_return;
+    }
+    if (a.response_url.empty()) {
+        // A click on the Home tab has no response_url: the answer comes as a small modal.
+        if (a.trigger_id.empty()) {
+            co_return;
+        }
+        auto opened = co_await api_.call(
+            method::views_open,
+            views_open_body(a.trigger_id,
+                            notice_modal(joined(m), texts_.say(bot::text_id::button_close))));
+        if (!opened.ok()) {
+            bot::log::warn("slack.modal_failed", {{"form", "notice"}, {"reason", opened.reason}});
+        }
         co_return;
     }
     json answer = ephemeral_response(m);

@@ -56,6 +56,21 @@ protected:
         return false;
     }
 
+    // A click on `user`'s Home tab, as Slack sends it: from a view, with no channel, message or
+    // response_url. Returns once the bot acked it.
+    void click_on_home(const std::string& user, const std::string& action_id,
+                       const std::string& value) {
+        auto home_click = slack_->button_click(user, "", action_id, value);
+        home_click["container"] = {{"type", "view"}, {"view_id", "V0HOME0001"}};
+        home_click["view"] = last_home_of(user);
+        home_click["view"]["id"] = "V0HOME0001";
+        for (const char* gone : {"channel", "message", "response_url"}) {
+            home_click.erase(gone);
+        }
+        const auto id = slack_->push("interactive", home_click, false);
+        ASSERT_TRUE(wait_for([&] { return slack_->ack_for(id).has_value(); }));
+    }
+
     static bool has_reply_button(const nlohmann::json& view, const std::string& value) {
         for (const auto& block : view.value("blocks", nlohmann::json::array())) {
             for (const auto& element : block.value("elements", nlohmann::json::array())) {
@@ -127,18 +142,8 @@ TEST_F(SlackHomeInbox, TheHomeTabsReplyButtonOpensTheAnswerModalAndTheAnswerIsSi
     const std::string ts = channel_ts_of(1);
     ASSERT_FALSE(ts.empty());
     ASSERT_TRUE(wait_for([&] { return has_reply_button(last_home_of(alice), "1"); }));
-    // A click on the Home tab, as Slack sends it: from a view, with no channel, message or
-    // response_url.
-    auto home_click = slack_->button_click(alice, "", "openfloor_reply", "1");
-    home_click["container"] = {{"type", "view"}, {"view_id", "V0HOME0001"}};
-    home_click["view"] = last_home_of(alice);
-    home_click["view"]["id"] = "V0HOME0001";
-    for (const char* gone : {"channel", "message", "response_url"}) {
-        home_click.erase(gone);
-    }
     const auto views = slack_->views.size();
-    const auto id = slack_->push("interactive", home_click, false);
-    ASSERT_TRUE(wait_for([&] { return slack_->ack_for(id).has_value(); }));
+    click_on_home(alice, "openfloor_reply", "1");
     ASSERT_TRUE(wait_for([&] { return slack_->views.size() > views; }))
         << "the Home tab's Reply button opened no modal";
     const auto view = slack_->views.back();
@@ -154,6 +159,22 @@ TEST_F(SlackHomeInbox, TheHomeTabsReplyButtonOpensTheAnswerModalAndTheAnswerIsSi
         }
         return false;
     })) << "the answer did not reach #1's thread signed by its author";
+    EXPECT_FALSE(messaged_the_author_by_dm());
+}
+
+TEST_F(SlackHomeInbox, AReplyClickOnALockedPostFromHomeSaysWhyInAModal) {
+    boot_home();
+    command(alice, "C0ENG", "#quick question: Why is staging down?");
+    ASSERT_FALSE(channel_ts_of(1).empty());
+    command(moderator, "C0MODS", "lock 1");
+    ASSERT_TRUE(wait_for([&] { return has_reply_button(last_home_of(alice), "1"); }));
+    const auto views = slack_->views.size();
+    click_on_home(alice, "openfloor_reply", "1");
+    ASSERT_TRUE(wait_for([&] { return slack_->views.size() > views; }))
+        << "a refused click from Home was answered nowhere";
+    const std::string shown = slack_->views.back().view.dump();
+    EXPECT_NE(shown.find("locked"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("answer_input"), std::string::npos) << "no answer field: " << shown;
     EXPECT_FALSE(messaged_the_author_by_dm());
 }
 
