@@ -103,7 +103,10 @@ asio::awaitable<void> inbound::on_form_button(block_action a, bot::action what) 
                                           {"reason", opened.reason}});
     bot::message sorry;
     sorry.text = texts_.say(bot::text_id::form_expired);
-    co_await tell_clicker(a, {sorry});
+    // Named, not a braced list: g++ 12 cannot keep an initializer_list in a coroutine frame
+    // ("array used as initializer").
+    const std::vector<bot::message> told{std::move(sorry)};
+    co_await tell_clicker(a, told);
 }
 
 asio::awaitable<immediate> inbound::on_answer_submission(view_submission v) {
