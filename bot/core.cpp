@@ -50,7 +50,8 @@ void core::reload(const config::settings& settings) {
 }
 
 template <class UseCase>
-reply core::run(const actor* who, surface where, std::string_view event_key, UseCase&& body) {
+reply core::run(const actor* who, surface where, std::string_view event_key, UseCase&& body,
+                bool keep_refused) {
     auto tx = db_.begin();
     if (!tx) {
         return trouble(texts_, tx.error());
@@ -70,6 +71,9 @@ reply core::run(const actor* who, surface where, std::string_view event_key, Use
     }
     if (auto done = body(w); !done) {
         return trouble(texts_, done.error());
+    }
+    if (!keep_refused && !w.collected().accepted) {
+        return std::move(w.collected()); // rolled back as `tx` goes
     }
     if (auto committed = (*tx)->commit(); !committed) {
         return trouble(texts_, committed.error());
@@ -124,9 +128,10 @@ reply core::on_action(const actor& who, action what, std::string_view value, sur
 
 reply core::on_answer_form(const actor& who, std::string_view post_value, std::string_view text,
                            std::string_view event_key) {
-    return run(&who, surface::ephemeral, event_key, [&](use_case& w) -> result<void> {
-        return answer_form(w, post_value, text);
-    });
+    return run(
+        &who, surface::ephemeral, event_key,
+        [&](use_case& w) -> result<void> { return answer_form(w, post_value, text); },
+        /*keep_refused=*/false);
 }
 
 reply core::on_flag(const actor& who, std::string_view post_value, flag_reason reason,

@@ -113,7 +113,8 @@ public:
     // channel has anonymous_replies, under their made-up name for #N ("Anonymous amber otter",
     // the same for them on every answer to #N, another on other posts), and the author gets it
     // relayed. Answers are always ephemeral: show `messages` (the receipt or the refusal).
-    // `event_key`, if the platform gives one, makes a resubmitted form post once.
+    // `event_key`, if the platform gives one, makes a resubmitted form post once; a refused one
+    // is not remembered, so it can be sent again once the reason is gone (an unlocked post).
     reply on_answer_form(const actor& who, std::string_view post_value, std::string_view text,
                          std::string_view event_key = {});
     // A submitted flag form (form_kind::flag). Flagging is not anonymous: `flagger_name` is how
@@ -168,8 +169,12 @@ private:
     result<std::optional<post_record>> posted_post_of(const delivery_job& job);
     result<bool> queue_digest(const config::channel_settings& channel, time_point week_end);
 
+    // `keep_refused` false: a submission the use case did not accept (reply::accepted) is rolled
+    // back, its event key with it, so the same form can be sent again once the reason is gone
+    // (a form's refusal is an ephemeral answer: nothing of it needs keeping).
     template <class UseCase>
-    reply run(const actor* who, surface where, std::string_view event_key, UseCase&& body);
+    reply run(const actor* who, surface where, std::string_view event_key, UseCase&& body,
+              bool keep_refused = true);
 
     struct pacing_key_hash {
         std::size_t operator()(const std::pair<platform, std::string>& k) const;

@@ -233,6 +233,30 @@ TEST_F(AnonymousAnswers, AFormAnswerSaysWhetherItWasQueuedSoTheFormCanStayOpen) 
     EXPECT_EQ(std::count(bodies.begin(), bodies.end(), "Too late"), 0);
 }
 
+TEST_F(AnonymousAnswers, ARefusedFormCanBeSentAgainOnceTheReasonIsGoneButATakenOneOnlyOnce) {
+    published();
+    slash(moderator, "lock 1");
+    const auto locked =
+        core_->on_answer_form(bob, "1", "After the lock", "view:V1\nAfter the lock");
+    EXPECT_FALSE(locked.accepted);
+    EXPECT_FALSE(locked.duplicate);
+    slash(moderator, "unlock 1");
+    // The same submission again (same event key): refused before, so not remembered.
+    const auto again = core_->on_answer_form(bob, "1", "After the lock", "view:V1\nAfter the lock");
+    EXPECT_FALSE(again.duplicate);
+    EXPECT_TRUE(again.accepted);
+    // Taken now, so a redelivery of it is a duplicate and posts nothing more.
+    const auto redelivered =
+        core_->on_answer_form(bob, "1", "After the lock", "view:V1\nAfter the lock");
+    EXPECT_TRUE(redelivered.duplicate);
+    run_for(std::chrono::seconds(3));
+    std::vector<std::string> bodies;
+    for (const auto& s : platform_.of_kind(job_kind::thread_post)) {
+        bodies.push_back(s.job.body.body);
+    }
+    EXPECT_EQ(std::count(bodies.begin(), bodies.end(), "After the lock"), 1);
+}
+
 TEST_F(AnonymousAnswers, ABannedPersonCannotAnswerAnonymouslyEither) {
     slash(bob, "#quick a post by bob");
     published(); // alice's is #2
