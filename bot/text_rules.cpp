@@ -26,6 +26,17 @@ std::size_t code_points(std::string_view utf8) {
     }));
 }
 
+std::string utf8_prefix(std::string_view utf8, std::size_t limit) {
+    if (utf8.size() <= limit) {
+        return std::string(utf8);
+    }
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(utf8[end]) & 0xC0U) == 0x80U) {
+        --end;
+    }
+    return std::string(utf8.substr(0, end));
+}
+
 bool is_blank(std::string_view text) {
     return std::all_of(text.begin(), text.end(),
                        [](unsigned char c) { return std::isspace(c) != 0; });

@@ -13,6 +13,9 @@ namespace openfloor::bot {
 // Unicode code points in UTF-8 text (continuation bytes are not counted).
 std::size_t code_points(std::string_view utf8);
 
+// At most `limit` bytes of UTF-8 text, backing off so that no character is cut in two.
+std::string utf8_prefix(std::string_view utf8, std::size_t limit);
+
 // The first blocked word found as a whole word, case-insensitively (ASCII case folding; bytes of
 // non-ASCII letters count as word characters, so "café" is one word).
 std::optional<std::string> find_blocked_word(std::string_view text,

@@ -62,30 +62,42 @@ bot::result<bot::post_number> sqlite_posts::next_number(std::string_view workspa
     });
 }
 
+namespace {
+
+// The columns a post's update() may change, bound from `first` on in this order; insert() binds
+// the same, after the identity of the post, so the two cannot drift apart.
+constexpr int mutable_column_count = 13;
+
+void bind_mutable_columns(SQLite::Statement& s, int first, const bot::post_record& p) {
+    bind_text(s, first, p.channel_key);
+    bind_text(s, first + 1, p.channel_id);
+    bind_text(s, first + 2, p.category);
+    bind_optional_text(s, first + 3, p.text);
+    bind_text(s, first + 4, bot::to_string(p.state));
+    bind_bool(s, first + 5, p.awaiting_review);
+    bind_blob(s, first + 6, p.author_seal);
+    bind_optional_text(s, first + 7, p.message_ref);
+    bind_optional_text(s, first + 8, p.queue_ref);
+    bind_optional_time(s, first + 9, p.posted_at);
+    bind_optional_time(s, first + 10, p.first_reply_at);
+    bind_bool(s, first + 11, p.hidden);
+    bind_bool(s, first + 12, p.locked);
+}
+
+} // namespace
+
 bot::result<std::int64_t> sqlite_posts::insert(const bot::post_record& p) {
     return guard("posts.insert", [&] {
         auto insert =
-            sql_.use("INSERT INTO posts (platform, workspace, number, channel_key, channel_id, "
-                     "category, text, state, awaiting_review, author_seal, message_ref, queue_ref, "
-                     "created_at, posted_at, first_reply_at, hidden, locked) "
+            sql_.use("INSERT INTO posts (platform, workspace, number, created_at, channel_key, "
+                     "channel_id, category, text, state, awaiting_review, author_seal, "
+                     "message_ref, queue_ref, posted_at, first_reply_at, hidden, locked) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         bind_platform(*insert, 1, p.where);
         bind_text(*insert, 2, p.workspace);
         insert->bind(3, p.number);
-        bind_text(*insert, 4, p.channel_key);
-        bind_text(*insert, 5, p.channel_id);
-        bind_text(*insert, 6, p.category);
-        bind_optional_text(*insert, 7, p.text);
-        bind_text(*insert, 8, bot::to_string(p.state));
-        bind_bool(*insert, 9, p.awaiting_review);
-        bind_blob(*insert, 10, p.author_seal);
-        bind_optional_text(*insert, 11, p.message_ref);
-        bind_optional_text(*insert, 12, p.queue_ref);
-        bind_time(*insert, 13, p.created_at);
-        bind_optional_time(*insert, 14, p.posted_at);
-        bind_optional_time(*insert, 15, p.first_reply_at);
-        bind_bool(*insert, 16, p.hidden);
-        bind_bool(*insert, 17, p.locked);
+        bind_time(*insert, 4, p.created_at);
+        bind_mutable_columns(*insert, 5, p);
         insert->exec();
         return std::int64_t{sql_.db().getLastInsertRowid()};
     });
@@ -99,20 +111,8 @@ bot::result<void> sqlite_posts::update(const bot::post_record& p) {
                      "state = ?, awaiting_review = ?, author_seal = ?, message_ref = ?, "
                      "queue_ref = ?, posted_at = ?, first_reply_at = ?, hidden = ?, locked = ? "
                      "WHERE id = ?");
-        bind_text(*update, 1, p.channel_key);
-        bind_text(*update, 2, p.channel_id);
-        bind_text(*update, 3, p.category);
-        bind_optional_text(*update, 4, p.text);
-        bind_text(*update, 5, bot::to_string(p.state));
-        bind_bool(*update, 6, p.awaiting_review);
-        bind_blob(*update, 7, p.author_seal);
-        bind_optional_text(*update, 8, p.message_ref);
-        bind_optional_text(*update, 9, p.queue_ref);
-        bind_optional_time(*update, 10, p.posted_at);
-        bind_optional_time(*update, 11, p.first_reply_at);
-        bind_bool(*update, 12, p.hidden);
-        bind_bool(*update, 13, p.locked);
-        update->bind(14, p.id);
+        bind_mutable_columns(*update, 1, p);
+        update->bind(mutable_column_count + 1, p.id);
         if (update->exec() != 1) { // a lost update would be a silent bug in the caller
             bot::log::error("storage.missing_row", {{"op", "posts.update"}, {"post_id", p.id}});
             return bot::error::storage_failure;

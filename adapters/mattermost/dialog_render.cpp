@@ -4,6 +4,7 @@
 #include "adapters/mattermost/dialog.hpp"
 #include "adapters/mattermost/protocol.hpp"
 #include "adapters/mattermost/render.hpp"
+#include "bot/text_rules.hpp"
 
 #include <algorithm>
 
@@ -12,20 +13,8 @@ namespace {
 
 using json = nlohmann::json;
 
-// At most `limit` bytes of `text`, backing off to the start of a UTF-8 sequence.
-std::string within_bytes(std::string_view text, std::size_t limit) {
-    if (text.size() <= limit) {
-        return std::string(text);
-    }
-    std::size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
-        --end;
-    }
-    return std::string(text.substr(0, end));
-}
-
 std::string label(std::string_view text, std::size_t limit) {
-    return within_bytes(neutralise_mentions(text), limit);
+    return bot::utf8_prefix(neutralise_mentions(text), limit);
 }
 
 json answer_element(const bot::form_request& form, int max_chars) {

@@ -4,6 +4,7 @@
 
 #include "adapters/mattermost/json_read.hpp"
 #include "adapters/transport/form.hpp"
+#include "bot/text_rules.hpp"
 
 #include <array>
 #include <optional>
@@ -108,18 +109,6 @@ boost::system::result<channel> decode_channel(std::string_view json_text) {
 
 namespace {
 
-// At most `limit` bytes, backing off so that no UTF-8 sequence is cut in two.
-std::string utf8_prefix(std::string_view text, std::size_t limit) {
-    if (text.size() <= limit) {
-        return std::string(text);
-    }
-    std::size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
-        --end;
-    }
-    return std::string(text.substr(0, end));
-}
-
 // A model.AppError has a string id; anything else (a proxy's HTML, "limit exceeded") is not one.
 std::optional<api_error> read_app_error(std::string_view body) {
     json doc;
@@ -147,7 +136,7 @@ api_error decode_api_error(std::string_view body) {
         return std::move(*parsed);
     }
     api_error out;
-    out.message = utf8_prefix(body, 64);
+    out.message = bot::utf8_prefix(body, 64);
     return out;
 }
 

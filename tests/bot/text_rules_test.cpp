@@ -31,5 +31,15 @@ TEST(TextRules, BlankMeansOnlyWhitespace) {
     EXPECT_FALSE(is_blank(" x "));
 }
 
+TEST(TextRules, AUtf8PrefixFitsTheBytesAndNeverCutsACharacter) {
+    EXPECT_EQ(utf8_prefix("short", 24), "short");
+    EXPECT_EQ(utf8_prefix("abcdef", 3), "abc");
+    // "é" is two bytes and "😀" four: a cut inside either backs off to before it.
+    EXPECT_EQ(utf8_prefix("ab\xc3\xa9", 3), "ab");
+    EXPECT_EQ(utf8_prefix("a\xf0\x9f\x98\x80" "b", 4), "a");
+    EXPECT_EQ(utf8_prefix("a\xf0\x9f\x98\x80" "b", 5), "a\xf0\x9f\x98\x80");
+    EXPECT_EQ(utf8_prefix("\xc3\xa9", 1), "");
+}
+
 } // namespace
 } // namespace openfloor::bot

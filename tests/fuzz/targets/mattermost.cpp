@@ -85,6 +85,15 @@ void post_list(bot_rig& rig, std::string_view input) {
     }
 }
 
+// `req` served by the Mattermost adapter's routes, as the bot's server would.
+transport::response serve(bot_rig& rig, transport::request req) {
+    mattermost::http_endpoints endpoints(rig.mattermost_inbound(), rig.signer(),
+                                         *rig.settings().mattermost);
+    transport::router routes;
+    endpoints.add_routes(routes);
+    return call(rig, routes, std::move(req));
+}
+
 void action_callback(bot_rig& rig, std::string_view input) {
     std::string body(input);
     auto decoded = mattermost::decode_action_callback(body);
@@ -97,13 +106,8 @@ void action_callback(bot_rig& rig, std::string_view input) {
             decoded = mattermost::decode_action_callback(body);
         }
     }
-    mattermost::http_endpoints endpoints(rig.mattermost_inbound(), rig.signer(),
-                                         *rig.settings().mattermost);
-    transport::router routes;
-    endpoints.add_routes(routes);
-    const auto res = call(rig, routes,
-                          make_request(verb::post, "/mattermost/actions", body,
-                                       {{"Content-Type", "application/json"}}));
+    const auto res = serve(rig, make_request(verb::post, "/mattermost/actions", body,
+                                             {{"Content-Type", "application/json"}}));
     if (res.result() == status::ok) {
         // Only a click the bot signed gets through, and only for that action, ref and channel.
         expect(decoded && rig.signer().verify(decoded->action, decoded->ref, decoded->channel_id,
@@ -124,13 +128,8 @@ void dialog_submission(bot_rig& rig, std::string_view input) {
             decoded = mattermost::decode_dialog_submission(body);
         }
     }
-    mattermost::http_endpoints endpoints(rig.mattermost_inbound(), rig.signer(),
-                                         *rig.settings().mattermost);
-    transport::router routes;
-    endpoints.add_routes(routes);
-    const auto res = call(rig, routes,
-                          make_request(verb::post, "/mattermost/dialogs", body,
-                                       {{"Content-Type", "application/json"}}));
+    const auto res = serve(rig, make_request(verb::post, "/mattermost/dialogs", body,
+                                             {{"Content-Type", "application/json"}}));
     if (res.result() == status::ok) {
         // Only a state the bot signed, for this form and this user, gets through.
         expect(decoded && mattermost::open_dialog_state(rig.signer(), decoded->callback_id,
@@ -154,19 +153,14 @@ void slash_command(bot_rig& rig, std::string_view input, bool as_get) {
             return; // a preview that fails to reach the DM would go there: not from a fuzzer
         }
     }
-    mattermost::http_endpoints endpoints(rig.mattermost_inbound(), rig.signer(),
-                                         *rig.settings().mattermost);
-    transport::router routes;
-    endpoints.add_routes(routes);
     std::vector<std::pair<std::string, std::string>> headers{
         {"Content-Type", "application/x-www-form-urlencoded"}};
     if (!authorization.empty()) {
         headers.emplace_back("Authorization", authorization);
     }
     const auto res =
-        as_get ? call(rig, routes,
-                      make_request(verb::get, "/mattermost/commands?" + form, "", headers))
-               : call(rig, routes, make_request(verb::post, "/mattermost/commands", form, headers));
+        serve(rig, as_get ? make_request(verb::get, "/mattermost/commands?" + form, "", headers)
+                          : make_request(verb::post, "/mattermost/commands", form, headers));
     if (res.result() == status::ok) {
         const std::string expected = "Token " + std::string(mattermost_command_token);
         expect(authorization == expected ||
